@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { githubApiUrl, readWorkflowEvent } from '../github/event.ts';
+import { Repository } from '../git/repository.ts';
+import type { ActionContext } from '../runner/action.ts';
+import { runAction } from '../runner/action.ts';
+import { ConfigurationError } from '../runner/configuration-error.ts';
+import { planSummary, describeReason } from '../routing/plan-summary.ts';
+import type { DiffSource, Plan } from '../routing/route-changes.ts';
+import { routeChanges } from '../routing/route-changes.ts';
+import type { RoutesConfig } from '../routing/routes-config.ts';
+import { DEFAULT_ROUTES_FILE, parseRoutesConfig } from '../routing/routes-config.ts';
+
+export interface ChangeRouterInputs {
+  /** A routes file path, or the routes YAML itself. */
+  readonly routes: string;
+  readonly base: string | undefined;
+  readonly head: string | undefined;
+  readonly source: 'auto' | 'git' | 'api';
+  readonly token: string | undefined;
+  readonly summary: boolean;
+}
+
+export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
+  return {
+    routes: inputs.optional('routes') ?? DEFAULT_ROUTES_FILE,
+    base: inputs.optional('base'),
+    head: inputs.optional('head'),
+    source: inputs.choice('source', ['auto', 'git', 'api'], 'auto'),
+    token: inputs.optional('token'),
+    summary: inputs.boolean('summary', true),
+  };
+}
+
+const workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd();
+
+function loadRoutes(value: string): RoutesConfig {
+  if (value.includes('\n') || value.trimStart().startsWith('{')) {
+    return parseRoutesConfig(value, 'routes input');
+  }
+  const path = isAbsolute(value) ? value : resolve(workspace(), value);
+  if (!existsSync(path)) {
+    throw new ConfigurationError(
+      `routes: got '${value}', expected a routes file in the workspace or inline YAML; no file at ${path}` +
+        (value === DEFAULT_ROUTES_FILE ? ' (did the job run actions/checkout first?)' : ''),
+    );
+  }
+  return parseRoutesConfig(readFileSync(path, 'utf8'), value);
+}
+
+async function diffSource(
+  settings: ChangeRouterInputs,
+  context: ActionContext,
+): Promise<DiffSource> {
+  const repo = settings.source === 'api' ? undefined : await Repository.open(workspace());
+  if (repo) return { kind: 'git', repo };
+  if (settings.source === 'git') {
+    throw new ConfigurationError(
+      `source: got 'git', but ${workspace()} is not a git checkout; run actions/checkout first or use source: api`,
+    );
+  }
+  const event = readWorkflowEvent();
+  if (!event.repository) throw new ConfigurationError('source: api needs GITHUB_REPOSITORY');
+  if (!settings.token)
+    throw new ConfigurationError('token: API mode needs a token (the default is github.token)');
+  const { createGitHubClient } = await import('../github/client.ts');
+  context.log.info('No git checkout: reading the changed files from the GitHub API');
+  return {
+    kind: 'api',
+    client: createGitHubClient({
+      token: settings.token,
+      baseUrl: githubApiUrl(),
+      log: context.log,
+    }),
+    repo: event.repository,
+  };
+}
+
+function writeOutputs(plan: Plan, context: ActionContext): void {
+  context.setOutput('plan', JSON.stringify(plan));
+  const running = Object.entries(plan.routes)
+    .filter(([, r]) => r.run)
+    .map(([name]) => name);
+  context.setOutput('routes', JSON.stringify(running));
+  context.setOutput('changed-files', String(plan.changedFiles));
+  context.setOutput('fallback-reason', plan.fallbackReason ?? '');
+  for (const [name, route] of Object.entries(plan.routes))
+    context.setOutput(name, String(route.run));
+}
+
+function logPlan(plan: Plan, context: ActionContext): void {
+  const { log } = context;
+  log.info(`Base ${plan.base ?? 'none'}, head ${plan.head ?? 'unknown'}: ${plan.how}`);
+  log.info(`${plan.changedFiles} changed files`);
+  for (const [name, route] of Object.entries(plan.routes)) {
+    const first = route.reasons[0];
+    log.info(`${route.run ? 'run ' : 'skip'} ${name}${first ? `: ${describeReason(first)}` : ''}`);
+  }
+  for (const warning of plan.warnings) log.warning(warning);
+  if (plan.fallbackReason) log.notice(`Fallback: ${plan.fallbackReason}`);
+}
+
+await runAction('change-router', async (context) => {
+  const settings = getInputs(context);
+  const config = loadRoutes(settings.routes);
+  const source = await diffSource(settings, context);
+  const plan = await routeChanges({
+    config,
+    event: readWorkflowEvent(),
+    overrides: { base: settings.base, head: settings.head },
+    source,
+    log: context.log,
+  });
+  writeOutputs(plan, context);
+  logPlan(plan, context);
+  if (settings.summary) await context.appendSummary(planSummary(plan));
+});

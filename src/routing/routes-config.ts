@@ -1,0 +1,175 @@
+import type { ChangeStatus } from '../git/repository.ts';
+import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigNode } from '../runner/yaml-config.ts';
+import { globProblem, PathRules } from './path-rules.ts';
+import type { KeyPattern } from './structured-keys.ts';
+import { formatOfPath, parseKeyPattern } from './structured-keys.ts';
+
+export interface KeyClassifier {
+  /** A glob naming the structured file(s), e.g. `package.json` or `**\/Cargo.toml`. */
+  readonly file: string;
+  readonly fileRules: PathRules;
+  readonly patterns: readonly { readonly text: string; readonly pattern: KeyPattern }[];
+}
+
+export interface Route {
+  readonly name: string;
+  readonly paths: PathRules;
+  readonly statuses: ReadonlySet<ChangeStatus> | undefined;
+  readonly keys: readonly KeyClassifier[];
+  readonly miseTools: readonly string[];
+  readonly implies: readonly string[];
+}
+
+export interface RoutesConfig {
+  readonly routes: readonly Route[];
+  /** Routes that run for a file no route claims. */
+  readonly fallback: readonly string[];
+  readonly force: { readonly labels: readonly string[]; readonly trailers: readonly Trailer[] };
+}
+
+export interface Trailer {
+  readonly key: string;
+  readonly value: string;
+  readonly text: string;
+}
+
+export const DEFAULT_ROUTES_FILE = '.github/lanekit/routes.yml';
+
+/** Outputs the action always sets; a route cannot take their names. */
+export const RESERVED_OUTPUTS = ['plan', 'routes', 'changed-files', 'fallback-reason'];
+
+const ROUTE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const STATUSES: readonly ChangeStatus[] = ['added', 'modified', 'deleted', 'renamed'];
+
+export function parseTrailer(text: string): Trailer | undefined {
+  const match = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.+)$/.exec(text.trim());
+  if (!match) return undefined;
+  return { key: match[1]!.toLowerCase(), value: match[2]!.trim().toLowerCase(), text: text.trim() };
+}
+
+function parseRoute(name: string, node: ConfigNode): Route {
+  const fields = node.fields(['paths', 'status', 'keys', 'mise-tools', 'implies']);
+  const pathNodes = fields.paths?.items() ?? [];
+  const paths = pathNodes.map((item) => {
+    const glob = item.string();
+    const problem = globProblem(glob);
+    if (problem) throw item.error(`invalid glob '${glob}': ${problem}`);
+    return glob;
+  });
+  let statuses: Set<ChangeStatus> | undefined;
+  if (fields.status) {
+    statuses = new Set(
+      fields.status.items().map((item) => {
+        const value = item.string();
+        const status = STATUSES.find((s) => s === value);
+        if (!status) throw item.error(`got '${value}', expected one of ${STATUSES.join('|')}`);
+        return status;
+      }),
+    );
+  }
+  const keys = (fields.keys?.entries() ?? []).map(([file, list]): KeyClassifier => {
+    const problem = globProblem(file);
+    if (problem || file.startsWith('!')) {
+      throw list.error(
+        `invalid file glob '${file}': ${problem ?? 'a key classifier names files to read'}`,
+      );
+    }
+    if (formatOfPath(file) === undefined) {
+      throw list.error(
+        `cannot classify keys of '${file}': expected a .toml, .json, .yaml or .yml file`,
+      );
+    }
+    const patterns = list.items().map((item) => {
+      const text = item.string();
+      try {
+        return { text, pattern: parseKeyPattern(text) };
+      } catch (error) {
+        if (error instanceof ConfigurationError) throw item.error(error.message);
+        throw error;
+      }
+    });
+    return { file, fileRules: new PathRules([file]), patterns };
+  });
+  const miseTools = fields['mise-tools']?.strings() ?? [];
+  const implies = fields.implies?.strings() ?? [];
+  if (paths.length === 0 && keys.length === 0 && miseTools.length === 0) {
+    throw node.error('a route needs at least one of paths, keys or mise-tools');
+  }
+  return { name, paths: new PathRules(paths), statuses, keys, miseTools, implies };
+}
+
+/** Rejects `implies` cycles, naming one: `a -> b -> a`. */
+function checkImplications(routes: readonly Route[], root: ConfigNode): void {
+  const byName = new Map(routes.map((r) => [r.name, r]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(name)), name].join(' -> ');
+      throw new ConfigurationError(`${root.location()}: implies: cycle ${cycle}`);
+    }
+    state.set(name, 'visiting');
+    for (const next of byName.get(name)?.implies ?? []) visit(next, [...trail, name]);
+    state.set(name, 'done');
+  };
+  for (const route of routes) visit(route.name, []);
+}
+
+export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
+  const root = ConfigNode.parse(text, origin);
+  const fields = root.fields(['routes', 'fallback', 'force']);
+  if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
+  const routes = fields.routes.entries().map(([name, node]) => {
+    if (!ROUTE_NAME.test(name)) {
+      throw node.error(
+        `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`,
+      );
+    }
+    if (RESERVED_OUTPUTS.includes(name)) {
+      throw node.error(
+        `route name '${name}' is taken by an output of the same name; rename the route`,
+      );
+    }
+    return parseRoute(name, node);
+  });
+  if (routes.length === 0) throw fields.routes.error('define at least one route');
+  const names = new Set(routes.map((r) => r.name));
+  const knownRoute = (node: ConfigNode, what: string) => {
+    const name = node.string();
+    if (!names.has(name)) {
+      throw node.error(
+        `${what} names unknown route '${name}', expected one of ${[...names].join('|')}`,
+      );
+    }
+    return name;
+  };
+  for (const [name, node] of fields.routes.entries()) {
+    const implies = node.fields(['paths', 'status', 'keys', 'mise-tools', 'implies']).implies;
+    for (const item of implies?.items() ?? []) {
+      if (knownRoute(item, 'implies') === name) throw item.error(`route '${name}' implies itself`);
+    }
+  }
+  checkImplications(routes, fields.routes);
+
+  let fallback: string[] = [...names];
+  const fallbackNode = fields.fallback;
+  if (fallbackNode && !fallbackNode.isMissing) {
+    if (fallbackNode.isList) {
+      fallback = fallbackNode.items().map((item) => knownRoute(item, 'fallback'));
+    } else if (fallbackNode.string() !== 'all') {
+      throw fallbackNode.error(
+        `got '${fallbackNode.text()}', expected all, [] or a list of routes`,
+      );
+    }
+  }
+
+  const force = fields.force?.fields(['labels', 'trailers']);
+  const trailers = (force?.trailers?.items() ?? []).map((item) => {
+    const trailer = parseTrailer(item.string());
+    if (!trailer)
+      throw item.error(`got '${item.text()}', expected a trailer such as 'CI-Routes: all'`);
+    return trailer;
+  });
+  return { routes, fallback, force: { labels: force?.labels?.strings() ?? [], trailers } };
+}

@@ -1,0 +1,12 @@
+/**
+ * A problem with what the user configured (an input, a routes file, a lanes file).
+ * The action wrapper prints only its message, never a stack trace: the user can fix it.
+ */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** `<input>: got '<value>', expected <allowed>` — the shape every input error takes. */
+export function invalidValue(input: string, value: string, allowed: string): ConfigurationError {
+  return new ConfigurationError(`${input}: got '${value}', expected ${allowed}`);
+}

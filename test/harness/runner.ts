@@ -1,0 +1,200 @@
+/**
+ * Runs a bundled action the way the GitHub Actions runner does: `node dist/<name>.js` in a child
+ * process with INPUT_* variables (defaults from action.yml applied), the GITHUB_OUTPUT, ENV,
+ * PATH, STATE and STEP_SUMMARY files, an event payload file, GITHUB_WORKSPACE and RUNNER_TEMP.
+ * Returns what the runner would see afterwards.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface RunOptions {
+  /** Input values as a workflow's `with:` gives them; unset inputs take action.yml defaults. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  readonly event?: { readonly name: string; readonly payload: unknown };
+  readonly workspace?: string;
+  /** What `${{ github.token }}` evaluates to. */
+  readonly token?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+export interface WorkflowCommand {
+  readonly command: string;
+  readonly properties: Readonly<Record<string, string>>;
+  readonly message: string;
+}
+
+export interface RunResult {
+  readonly exitCode: number | null;
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly exportedEnv: Readonly<Record<string, string>>;
+  readonly addedPath: readonly string[];
+  readonly state: Readonly<Record<string, string>>;
+  readonly summary: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Every line the runner would parse as a workflow command (`::name k=v::message`). */
+  readonly commands: readonly WorkflowCommand[];
+  /** `##[` sequences: the runner's legacy command form. */
+  readonly legacyCommands: readonly string[];
+  readonly durationMs: number;
+}
+
+interface ActionMetadata {
+  inputs?: Record<string, { default?: string }>;
+  runs: { using: string; main: string };
+}
+
+export function readActionMetadata(name: string): ActionMetadata {
+  return parse(readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as ActionMetadata;
+}
+
+/** Parses GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE: `k=v` lines and `k<<DELIM` blocks. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
+    if (heredoc && !line.includes('=')) {
+      const [, key, delimiter] = heredoc;
+      const value: string[] = [];
+      i++;
+      while (i < lines.length && lines[i] !== delimiter) value.push(lines[i++]!);
+      if (i >= lines.length) throw new Error(`unterminated value for '${key!}'`);
+      result[key!] = value.join('\n');
+    } else {
+      const eq = line.indexOf('=');
+      if (eq < 0) throw new Error(`malformed file command line: ${line}`);
+      result[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+  }
+  return result;
+}
+
+const unescapeData = (s: string) =>
+  s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+
+/** The runner's rule: after leading white space, a line starting with `::` is a command. */
+export function parseCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.trimStart();
+    if (!line.startsWith('::')) continue;
+    const end = line.indexOf('::', 2);
+    if (end < 0) continue;
+    const head = line.slice(2, end);
+    const space = head.indexOf(' ');
+    const command = space < 0 ? head : head.slice(0, space);
+    const properties: Record<string, string> = {};
+    if (space >= 0) {
+      for (const pair of head.slice(space + 1).split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
+      }
+    }
+    commands.push({ command, properties, message: unescapeData(line.slice(end + 2)) });
+  }
+  return commands;
+}
+
+export async function runAction(name: string, options: RunOptions = {}): Promise<RunResult> {
+  const metadata = readActionMetadata(name);
+  if (metadata.runs.using !== 'node24')
+    throw new Error(`${name}: runs.using is ${metadata.runs.using}`);
+  const temp = mkdtempSync(join(tmpdir(), `lanekit-run-${name}-`));
+  try {
+    const files = {
+      GITHUB_OUTPUT: join(temp, 'output'),
+      GITHUB_ENV: join(temp, 'env'),
+      GITHUB_PATH: join(temp, 'path'),
+      GITHUB_STATE: join(temp, 'state'),
+      GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+      GITHUB_EVENT_PATH: join(temp, 'event.json'),
+    };
+    for (const file of Object.values(files)) writeFileSync(file, '');
+    const event = options.event ?? { name: 'workflow_dispatch', payload: {} };
+    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
+
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? temp,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_WORKSPACE: options.workspace ?? temp,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '1',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'test',
+      RUNNER_TEMP: temp,
+      RUNNER_OS: 'Linux',
+      ...files,
+      ...options.env,
+    };
+    for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+      const fallback = (spec.default ?? '').replace(
+        /\$\{\{\s*github\.token\s*\}\}/g,
+        options.token ?? '',
+      );
+      env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[input] ?? fallback;
+    }
+    for (const input of Object.keys(options.inputs ?? {})) {
+      if (!(input in (metadata.inputs ?? {})))
+        throw new Error(`${name}: undeclared input '${input}'`);
+    }
+
+    const started = performance.now();
+    const { exitCode, stdout, stderr } = await new Promise<{
+      exitCode: number | null;
+      stdout: string;
+      stderr: string;
+    }>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'actions', name, metadata.runs.main)], {
+        cwd: env.GITHUB_WORKSPACE,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: options.timeoutMs ?? 60_000,
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        resolve({
+          exitCode: code,
+          stdout: Buffer.concat(out).toString(),
+          stderr: Buffer.concat(err).toString(),
+        });
+      });
+    });
+    const durationMs = performance.now() - started;
+    return {
+      exitCode,
+      outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+      exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
+      addedPath: readFileSync(files.GITHUB_PATH, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+      state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      stdout,
+      stderr,
+      commands: parseCommands(stdout),
+      legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? [],
+      durationMs,
+    };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
