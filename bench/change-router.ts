@@ -2,7 +2,8 @@
  * change-router benchmark: figures printed beside a baseline measured in the same run.
  *
  *   (a) Routing 100,000 generated repository paths against 200 globs in 20 routes with
- *       `PathRules`, beside the naive loop that calls `minimatch()` for every rule of every route.
+ *       `RuleSet` (every route's rules matched together, as change-router does), beside the
+ *       naive loop that calls `minimatch()` for every rule of every route.
  *   (b) Spawn-to-exit of the bundled action (dist/change-router.js) on a 50-file pull request in
  *       a temp git repository, beside `node -e 0`.
  *
@@ -23,7 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { minimatch } from 'minimatch';
-import { PathRules } from '../src/routing/path-rules.ts';
+import { RuleSet } from '../src/routing/path-rules.ts';
 import { ROOT, runAction } from '../test/harness/runner.ts';
 
 const PATH_COUNT = 100_000;
@@ -455,10 +456,10 @@ function naiveClaim(path: string, globs: readonly string[]): string | undefined 
 }
 
 /** Routes every path through every route; returns the number of (path, route) claims. */
-function routeWithPathRules(paths: readonly string[], routes: readonly PathRules[]): number {
+function routeWithRuleSet(paths: readonly string[], routes: RuleSet): number {
   let claims = 0;
   for (const path of paths) {
-    for (const rules of routes) if (rules.match(path) !== undefined) claims++;
+    for (const claim of routes.match(path)) if (claim !== undefined) claims++;
   }
   return claims;
 }
@@ -506,7 +507,7 @@ function benchRouting(): PartResult {
   }
   const generated = timed(() => generatePaths(PATH_COUNT, SEED));
   const paths = generated.value;
-  const compiled = timed(() => ROUTE_GLOBS.map((globs) => new PathRules(globs)));
+  const compiled = timed(() => new RuleSet(ROUTE_GLOBS));
   const routes = compiled.value;
 
   // Size the naive run: project its rate, once warm, to all paths.
@@ -525,13 +526,14 @@ function benchRouting(): PartResult {
   // Check first: both methods must give every route the same claiming rule for every path.
   const checked = timed(() => {
     for (const path of sample) {
+      const claims = routes.match(path);
       for (const [index, globs] of ROUTE_GLOBS.entries()) {
-        const fast = routes[index]!.match(path);
+        const fast = claims[index];
         const naive = naiveClaim(path, globs);
         if (fast !== naive) {
           const show = (claim: string | undefined) =>
             claim === undefined ? 'no claim' : `'${claim}'`;
-          return `path '${path}', route '${ROUTE_NAMES[index]!}': PathRules ${show(fast)}, naive minimatch ${show(naive)}`;
+          return `path '${path}', route '${ROUTE_NAMES[index]!}': RuleSet ${show(fast)}, naive minimatch ${show(naive)}`;
         }
       }
     }
@@ -540,32 +542,32 @@ function benchRouting(): PartResult {
   if (checked.value !== undefined) {
     console.log(`  DISAGREEMENT on ${checked.value}`);
     return {
-      verdict: `(a) FAIL: PathRules and minimatch disagree (${checked.value})`,
+      verdict: `(a) FAIL: RuleSet and minimatch disagree (${checked.value})`,
       failed: true,
     };
   }
 
-  // PathRules: one warm-up pass, then the median of 5 on all paths and on the naive sample.
-  const claimsAll = routeWithPathRules(paths, routes);
+  // RuleSet: one warm-up pass, then the median of 5 on all paths and on the naive sample.
+  const claimsAll = routeWithRuleSet(paths, routes);
   const fullRuns: number[] = [];
   for (let run = 0; run < PATH_RULES_RUNS; run++) {
-    const { ms, value } = timed(() => routeWithPathRules(paths, routes));
-    if (value !== claimsAll) throw new Error(`PathRules gave ${value} claims, then ${claimsAll}`);
+    const { ms, value } = timed(() => routeWithRuleSet(paths, routes));
+    if (value !== claimsAll) throw new Error(`RuleSet gave ${value} claims, then ${claimsAll}`);
     fullRuns.push(ms);
   }
   const sampled = sample.length < paths.length;
   const sampleRuns: number[] = sampled ? [] : fullRuns;
   if (sampled) {
-    routeWithPathRules(sample, routes);
+    routeWithRuleSet(sample, routes);
     for (let run = 0; run < PATH_RULES_RUNS; run++) {
-      sampleRuns.push(timed(() => routeWithPathRules(sample, routes)).ms);
+      sampleRuns.push(timed(() => routeWithRuleSet(sample, routes)).ms);
     }
   }
   // The naive loop ran once in the check above (its warm-up); this is its timed run.
   const naive = timed(() => routeNaively(sample));
-  const claimsSample = routeWithPathRules(sample, routes);
+  const claimsSample = routeWithRuleSet(sample, routes);
   if (naive.value !== claimsSample)
-    throw new Error(`naive gave ${naive.value} claims, PathRules ${claimsSample}`);
+    throw new Error(`naive gave ${naive.value} claims, RuleSet ${claimsSample}`);
 
   const fullMs = median(fullRuns);
   const sampleMs = median(sampleRuns);
@@ -576,7 +578,7 @@ function benchRouting(): PartResult {
 
   console.log(
     `  ${int(paths.length)} generated paths (seed 0x${SEED.toString(16)}, ${duration(generated.ms)}), ` +
-      `${RULE_COUNT} rules in ${routes.length} routes (PathRules compiled in ${duration(compiled.ms)})`,
+      `${RULE_COUNT} rules in ${ROUTE_GLOBS.length} routes (RuleSet compiled in ${duration(compiled.ms)})`,
   );
   console.log(
     sampled
@@ -585,7 +587,7 @@ function benchRouting(): PartResult {
       : `  naive loop projected at ${duration(projectedFullMs)} for all paths (<= ${duration(NAIVE_FULL_LIMIT_MS)}): run on all of them`,
   );
   console.log(
-    `  check: PathRules and naive minimatch agree on all ${int(sample.length)} × ${routes.length} (path, route) pairs ` +
+    `  check: RuleSet and naive minimatch agree on all ${int(sample.length)} × ${ROUTE_GLOBS.length} (path, route) pairs ` +
       `(${int(claimsSample)} claims; ${duration(checked.ms)})`,
   );
   console.log('');
@@ -594,7 +596,7 @@ function benchRouting(): PartResult {
       [
         ['method', 'paths', 'rules', 'time', 'per path', 'paths/s'],
         [
-          `PathRules, median of ${PATH_RULES_RUNS}`,
+          `RuleSet, median of ${PATH_RULES_RUNS}`,
           int(paths.length),
           String(RULE_COUNT),
           duration(fullMs),
@@ -604,7 +606,7 @@ function benchRouting(): PartResult {
         ...(sampled
           ? [
               [
-                `PathRules, median of ${PATH_RULES_RUNS}`,
+                `RuleSet, median of ${PATH_RULES_RUNS}`,
                 int(sample.length),
                 String(RULE_COUNT),
                 duration(sampleMs),
@@ -644,10 +646,10 @@ function benchRouting(): PartResult {
   );
   if (sampled)
     console.log(
-      `  speedup (naive sample vs PathRules on all paths, per path): ${speedupAll.toFixed(1)}x`,
+      `  speedup (naive sample vs RuleSet on all paths, per path): ${speedupAll.toFixed(1)}x`,
     );
   return {
-    verdict: `(a) ${met ? 'PASS' : 'MISSED'}: PathRules routes ${int(paths.length)} paths × ${RULE_COUNT} rules in ${duration(fullMs)}, ${speedup.toFixed(1)}x the naive minimatch loop per path (target >= ${SPEEDUP_TARGET}x${sampled ? `; naive on a ${int(sample.length)}-path sample` : ''})`,
+    verdict: `(a) ${met ? 'PASS' : 'MISSED'}: RuleSet routes ${int(paths.length)} paths × ${RULE_COUNT} rules in ${duration(fullMs)}, ${speedup.toFixed(1)}x the naive minimatch loop per path (target >= ${SPEEDUP_TARGET}x${sampled ? `; naive on a ${int(sample.length)}-path sample` : ''})`,
     failed: false,
   };
 }
@@ -1011,7 +1013,7 @@ if (bundleStale)
     '  note: dist/change-router.js is older than src/; run `npm run build` to bench current code',
   );
 console.log('');
-console.log(`(a) routing ${int(PATH_COUNT)} paths: PathRules vs naive minimatch()`);
+console.log(`(a) routing ${int(PATH_COUNT)} paths: RuleSet vs naive minimatch()`);
 const routing = benchRouting();
 console.log('');
 console.log(

@@ -10,7 +10,7 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunks/chunk-QRW7AFL2.js";
+} from "./chunks/chunk-YYLJCQYR.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/cli.ts

@@ -113,5 +113,5 @@ await runAction('change-router', async (context) => {
   });
   writeOutputs(plan, context);
   logPlan(plan, context);
-  if (settings.summary) await context.appendSummary(planSummary(plan));
+  if (settings.summary) context.appendSummary(planSummary(plan));
 });

@@ -1,4 +1,4 @@
-import { git, gitText, tryGitText } from './git.ts';
+import { catFileBatch, git, gitText, tryGit, tryGitText } from './git.ts';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
@@ -88,11 +88,27 @@ export class Repository {
     return parseNameStatus(out.toString('utf8'));
   }
 
-  /** A file's bytes at a commit, or undefined when the path does not exist there. */
-  async readFile(rev: string, path: string): Promise<string | undefined> {
-    const spec = `${rev}:${path}`;
-    if ((await tryGitText(this.dir, ['cat-file', '-e', spec])) === undefined) return undefined;
-    return (await git(this.dir, ['cat-file', 'blob', spec])).toString('utf8');
+  /**
+   * Files' text at commits, undefined where a path does not exist (or is not a file), read by
+   * one `git cat-file --batch` process however many there are.
+   */
+  async readFiles(
+    specs: readonly { rev: string; path: string }[],
+  ): Promise<(string | undefined)[]> {
+    // The batch protocol is line based: a path with a line break is read on its own.
+    const batchable = specs.filter((s) => !/[\n\r]/.test(s.path));
+    const batched = await catFileBatch(
+      this.dir,
+      batchable.map((s) => `${s.rev}:${s.path}`),
+    );
+    let next = 0;
+    return Promise.all(
+      specs.map(async (spec) => {
+        if (!/[\n\r]/.test(spec.path)) return batched[next++];
+        const blob = await tryGit(this.dir, ['cat-file', 'blob', `${spec.rev}:${spec.path}`]);
+        return blob?.toString('utf8');
+      }),
+    );
   }
 
   async commitMessage(rev: string): Promise<string | undefined> {

@@ -99,26 +99,34 @@ export async function apiDiff(
   };
 }
 
-/** Reads file contents at the diff's base and head through the contents API. */
+/** Reads file contents at the diff's base and head through the contents API, a few at a time. */
 export function apiContentReader(
   client: GitHubClient,
   repo: Repo,
   base: string,
   head: string,
 ): ContentReader {
+  const readOne = async (side: 'base' | 'head', path: string): Promise<string | undefined> => {
+    const encoded = path.split('/').map(encodeURIComponent).join('/');
+    try {
+      const response = await client.request(
+        `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
+        { ref: side === 'base' ? base : head, mediaType: { format: 'raw' } },
+      );
+      return typeof response.data === 'string' ? response.data : undefined;
+    } catch (error) {
+      if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
+      throw error;
+    }
+  };
   return {
-    async read(side, path) {
-      const encoded = path.split('/').map(encodeURIComponent).join('/');
-      try {
-        const response = await client.request(
-          `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
-          { ref: side === 'base' ? base : head, mediaType: { format: 'raw' } },
-        );
-        return typeof response.data === 'string' ? response.data : undefined;
-      } catch (error) {
-        if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
-        throw error;
+    async read(requests) {
+      const results: (string | undefined)[] = [];
+      for (let i = 0; i < requests.length; i += 4) {
+        const batch = requests.slice(i, i + 4);
+        results.push(...(await Promise.all(batch.map((r) => readOne(r.side, r.path)))));
       }
+      return results;
     },
   };
 }

@@ -3,12 +3,6 @@ import { braceExpand, Minimatch } from 'minimatch';
 /** minimatch as GitHub's `on.push.paths` behaves: dot files match, `!` is ours to handle. */
 export const GLOB_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
-interface Rule {
-  readonly pattern: string;
-  readonly negate: boolean;
-  readonly test: (path: string) => boolean;
-}
-
 /** Validates one glob of a `paths:` list and returns why it is invalid, if it is. */
 export function globProblem(pattern: string): string | undefined {
   const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
@@ -20,6 +14,10 @@ export function globProblem(pattern: string): string | undefined {
   if (body.includes('//')) return "'//' never matches a path";
   return undefined;
 }
+
+const MAGIC = /[*?[\]{}()!+@\\]/;
+/** A run of special characters, with a whole bracket or brace group (its text is no literal). */
+const MAGIC_RUN = /(?:\[[^\]]*\]|\{[^}]*\}|\([^)]*\)|[*?!+@\\])+/;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,44 +50,181 @@ function simpleGlobSource(glob: string): string | undefined {
   return source;
 }
 
+/** The literal file-name tail every match of the glob ends with (`.md` of `**\/*.md`). */
+function literalSuffix(pattern: string): string {
+  const first = pattern.search(MAGIC);
+  if (first === -1) return pattern.slice(pattern.lastIndexOf('/') + 1);
+  return /[^*?[\]{}()!+@\\/]*$/.exec(pattern.slice(first))?.[0] ?? '';
+}
+
+/** The extension a path or a glob's literal tail ends with, `''` when it has none. */
+function extensionOf(text: string): string {
+  const dot = text.lastIndexOf('.');
+  return dot < 0 || text.includes('/', dot) ? '' : text.slice(dot);
+}
+
 /**
  * Compiles one glob into a test that answers exactly as minimatch does: a literal is a string
  * comparison; literals, `*`, `?`, `**` and braces become one anchored regular expression; the
  * rest (character classes, extglobs) is matched by minimatch itself.
  */
 export function compileGlob(pattern: string): (path: string) => boolean {
-  const expanded = braceExpand(pattern, GLOB_OPTIONS);
-  if (expanded.length === 1 && !/[*?[\]{}()!+@\\]/.test(pattern)) return (path) => path === pattern;
-  const sources = expanded.map(simpleGlobSource);
+  const first = pattern.search(MAGIC);
+  if (first === -1) return (path) => path === pattern;
+  // Necessary conditions, far cheaper than any matcher: the literal text before the first
+  // special character starts every match, the literal file name tail ends it.
+  const prefix = pattern.slice(0, first);
+  const suffix = literalSuffix(pattern);
+  const sources = braceExpand(pattern, GLOB_OPTIONS).map(simpleGlobSource);
+  let test: (path: string) => boolean;
   if (sources.every((s) => s !== undefined)) {
     const regex = new RegExp(`^(?:${sources.join('|')})$`, 's');
-    return (path) => regex.test(path);
+    test = (path) => regex.test(path);
+  } else {
+    const matcher = new Minimatch(pattern, GLOB_OPTIONS);
+    test = (path) => matcher.match(path);
   }
-  const matcher = new Minimatch(pattern, GLOB_OPTIONS);
-  return (path) => matcher.match(path);
+  // ... and the longest literal run inside it must appear somewhere (`**/fixtures/**`).
+  const inner =
+    pattern
+      .slice(first)
+      .split(MAGIC_RUN)
+      .map((run) => run.replace(/^\/+|\/+$/g, ''))
+      .sort((a, b) => b.length - a.length)[0] ?? '';
+  if (inner.length < 3)
+    return (path) => path.startsWith(prefix) && path.endsWith(suffix) && test(path);
+  return (path) =>
+    path.startsWith(prefix) && path.endsWith(suffix) && path.includes(inner) && test(path);
 }
 
-/** An ordered include/exclude list where, as in `on.push.paths`, the last matching rule wins. */
-export class PathRules {
-  readonly #rules: Rule[];
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  /** Rules whose literal leading segments end here, by the extension every match has ('' = any). */
+  readonly rules: Map<string, number[]>;
+}
 
-  constructor(patterns: readonly string[]) {
-    this.#rules = patterns.map((raw) => {
-      const negate = raw.startsWith('!');
-      return { pattern: raw, negate, test: compileGlob(negate ? raw.slice(1) : raw) };
+const NONE: readonly number[] = [];
+
+const newNode = (): TrieNode => ({ children: new Map(), rules: new Map() });
+
+interface IndexedRule {
+  /** As written, `!` included. */
+  readonly pattern: string;
+  readonly negate: boolean;
+  /** Which list of the set the rule belongs to. */
+  readonly list: number;
+  /** The compiled glob, shared by every rule with the same glob. */
+  readonly matcher: number;
+}
+
+/**
+ * Several ordered include/exclude lists (one per route) matched together, each as
+ * `on.push.paths` does: the last matching rule of a list decides. Rules are filed in a trie under
+ * their literal leading segments, so a path is tested only against the rules whose literal part
+ * lies on its own directory chain; a glob that several lists share is tested once per path.
+ */
+export class RuleSet {
+  readonly #rules: IndexedRule[] = [];
+  readonly #matchers: ((path: string) => boolean)[] = [];
+  readonly #root = newNode();
+  readonly #lists: number;
+  /** Per matcher, the generation its cached answer belongs to, and the answer. */
+  readonly #answeredIn: Uint32Array;
+  readonly #answer: Uint8Array;
+  #generation = 0;
+  /** Per list, the index of the last rule that matched the path being routed. */
+  readonly #best: Int32Array;
+
+  constructor(lists: readonly (readonly string[])[]) {
+    this.#lists = lists.length;
+    const matcherOf = new Map<string, number>();
+    lists.forEach((patterns, list) => {
+      for (const raw of patterns) {
+        const negate = raw.startsWith('!');
+        const pattern = negate ? raw.slice(1) : raw;
+        let matcher = matcherOf.get(pattern);
+        if (matcher === undefined) {
+          matcher = this.#matchers.push(compileGlob(pattern)) - 1;
+          matcherOf.set(pattern, matcher);
+        }
+        let node = this.#root;
+        for (const segment of pattern.split('/')) {
+          if (MAGIC.test(segment)) break;
+          let child = node.children.get(segment);
+          if (!child) {
+            child = newNode();
+            node.children.set(segment, child);
+          }
+          node = child;
+        }
+        const extension = extensionOf(literalSuffix(pattern));
+        const bucket = node.rules.get(extension);
+        if (bucket) bucket.push(this.#rules.length);
+        else node.rules.set(extension, [this.#rules.length]);
+        this.#rules.push({ pattern: raw, negate, list, matcher });
+      }
     });
+    this.#answeredIn = new Uint32Array(this.#matchers.length);
+    this.#answer = new Uint8Array(this.#matchers.length);
+    this.#best = new Int32Array(this.#lists);
   }
 
-  get size(): number {
-    return this.#rules.length;
+  #test(matcher: number, path: string): boolean {
+    if (this.#answeredIn[matcher] === this.#generation) return this.#answer[matcher] === 1;
+    const answer = this.#matchers[matcher]!(path);
+    this.#answeredIn[matcher] = this.#generation;
+    this.#answer[matcher] = answer ? 1 : 0;
+    return answer;
+  }
+
+  #consider(node: TrieNode, path: string, extension: string, best: Int32Array): void {
+    this.#considerRules(node.rules.get('') ?? NONE, path, best);
+    if (extension !== '') this.#considerRules(node.rules.get(extension) ?? NONE, path, best);
+  }
+
+  #considerRules(indexes: readonly number[], path: string, best: Int32Array): void {
+    for (const index of indexes) {
+      const rule = this.#rules[index]!;
+      if (index > best[rule.list]! && this.#test(rule.matcher, path)) best[rule.list] = index;
+    }
+  }
+
+  /** For each list, the include rule that claims the path, or undefined. */
+  match(path: string): (string | undefined)[] {
+    this.#generation = (this.#generation + 1) >>> 0 || 1;
+    const best = this.#best.fill(-1);
+    const extension = extensionOf(path);
+    let node: TrieNode | undefined = this.#root;
+    this.#consider(node, path, extension, best);
+    let start = 0;
+    while (start <= path.length) {
+      const slash = path.indexOf('/', start);
+      const end = slash < 0 ? path.length : slash;
+      node = node.children.get(path.slice(start, end));
+      if (node === undefined) break;
+      this.#consider(node, path, extension, best);
+      start = end + 1;
+    }
+    const claims = new Array<string | undefined>(this.#lists);
+    for (let list = 0; list < this.#lists; list++) {
+      const index = best[list]!;
+      const rule = index < 0 ? undefined : this.#rules[index]!;
+      claims[list] = rule === undefined || rule.negate ? undefined : rule.pattern;
+    }
+    return claims;
+  }
+}
+
+/** One ordered include/exclude list: the last matching rule wins. */
+export class PathRules {
+  readonly #set: RuleSet;
+
+  constructor(patterns: readonly string[]) {
+    this.#set = new RuleSet([patterns]);
   }
 
   /** The include rule that claims the path, or undefined when none does (or an exclude wins). */
   match(path: string): string | undefined {
-    for (let i = this.#rules.length - 1; i >= 0; i--) {
-      const rule = this.#rules[i]!;
-      if (rule.test(path)) return rule.negate ? undefined : rule.pattern;
-    }
-    return undefined;
+    return this.#set.match(path)[0];
   }
 }

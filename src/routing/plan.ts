@@ -37,9 +37,14 @@ export interface RoutePlan {
   omittedReasons: number;
 }
 
-/** Reads a file's text on one side of the diff; undefined when it does not exist there. */
+export interface FileRequest {
+  readonly side: 'base' | 'head';
+  readonly path: string;
+}
+
+/** Reads files' text on either side of the diff, all at once; undefined where one does not exist. */
 export interface ContentReader {
-  read(side: 'base' | 'head', path: string): Promise<string | undefined>;
+  read(requests: readonly FileRequest[]): Promise<(string | undefined)[]>;
 }
 
 export interface PlanRequest {
@@ -89,30 +94,58 @@ class PlanBuilder {
 
 type Parsed = { ok: true; doc: unknown } | { ok: false; error: string };
 
-async function parseSide(
-  contents: ContentReader,
-  side: 'base' | 'head',
-  path: string | undefined,
-): Promise<Parsed> {
-  if (path === undefined) return { ok: true, doc: undefined };
-  const format = formatOfPath(path) ?? 'toml';
-  const text = await contents.read(side, path);
-  if (text === undefined) return { ok: true, doc: undefined };
-  try {
-    return { ok: true, doc: parseStructured(text, format) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: `${side}: ${error instanceof Error ? error.message : String(error)}`,
-    };
+/** The files a plan needs, read in one go and parsed on demand. */
+class Documents {
+  readonly #texts = new Map<string, string | undefined>();
+  readonly #parsed = new Map<string, Parsed>();
+
+  static async load(contents: ContentReader, requests: FileRequest[]): Promise<Documents> {
+    const docs = new Documents();
+    const unique = [...new Map(requests.map((r) => [Documents.#key(r.side, r.path), r])).values()];
+    const texts = await contents.read(unique);
+    unique.forEach((r, i) => docs.#texts.set(Documents.#key(r.side, r.path), texts[i]));
+    return docs;
   }
+
+  static #key(side: string, path: string): string {
+    return `${side}\0${path}`;
+  }
+
+  parse(side: 'base' | 'head', path: string | undefined): Parsed {
+    if (path === undefined) return { ok: true, doc: undefined };
+    const key = Documents.#key(side, path);
+    let parsed = this.#parsed.get(key);
+    if (parsed === undefined) {
+      const text = this.#texts.get(key);
+      parsed = { ok: true, doc: undefined };
+      if (text !== undefined) {
+        try {
+          parsed = { ok: true, doc: parseStructured(text, formatOfPath(path) ?? 'toml') };
+        } catch (error) {
+          parsed = {
+            ok: false,
+            error: `${side}: ${error instanceof Error ? error.message : String(error)}`,
+          };
+        }
+      }
+      this.#parsed.set(key, parsed);
+    }
+    return parsed;
+  }
+}
+
+interface ClassifiedFile {
+  readonly file: ChangedFile;
+  readonly keyRoutes: readonly { route: Route; classifier: Route['keys'][number] }[];
+  readonly isMise: boolean;
+  readonly basePath: string | undefined;
+  readonly headPath: string | undefined;
 }
 
 /** Decides for each route whether it runs, and why, from the changed files. */
 export async function planRoutes(request: PlanRequest): Promise<RoutesOutcome> {
   const { config, files, contents } = request;
   const plan = new PlanBuilder(config.routes);
-  const warnings: string[] = [];
   let fallbackReason: string | undefined;
   const miseRoutes = config.routes.filter((r) => r.miseTools.length > 0);
 
@@ -122,72 +155,50 @@ export async function planRoutes(request: PlanRequest): Promise<RoutesOutcome> {
       plan.add(route.name, { type: 'fallback', cause: request.runAll });
   }
 
+  const classified: ClassifiedFile[] = [];
+  const unclaimed: string[] = [];
   for (const file of files) {
     const candidates =
       file.previousPath === undefined ? [file.path] : [file.path, file.previousPath];
     let claimed = false;
-    for (const route of config.routes) {
+    const claims = candidates.map((path) => config.pathRules.match(path));
+    for (const [index, route] of config.routes.entries()) {
       if (route.statuses && !route.statuses.has(file.status)) continue;
-      for (const path of candidates) {
-        const rule = route.paths.match(path);
-        if (rule !== undefined) {
-          plan.add(route.name, { type: 'path', path, rule });
-          claimed = true;
-          break;
-        }
-      }
+      const c = claims.findIndex((claim) => claim[index] !== undefined);
+      if (c < 0) continue;
+      plan.add(route.name, { type: 'path', path: candidates[c]!, rule: claims[c]![index]! });
+      claimed = true;
     }
-
     const keyRoutes = config.routes.flatMap((route) =>
       route.keys
         .filter((k) => candidates.some((p) => k.fileRules.match(p) !== undefined))
         .map((classifier) => ({ route, classifier })),
     );
     const isMise =
-      candidates.some((p) => miseFiles.match(p) !== undefined) && miseRoutes.length > 0;
-    if ((keyRoutes.length > 0 || isMise) && contents !== undefined) {
-      claimed = true;
-      const basePath = file.status === 'added' ? undefined : (file.previousPath ?? file.path);
-      const headPath = file.status === 'deleted' ? undefined : file.path;
-      const base = await parseSide(contents, 'base', basePath);
-      const head = await parseSide(contents, 'head', headPath);
-      const routesHere = new Set([...keyRoutes.map((k) => k.route), ...(isMise ? miseRoutes : [])]);
-      if (!base.ok || !head.ok) {
-        const detail = !base.ok ? base.error : !head.ok ? head.error : '';
-        for (const route of routesHere) {
-          plan.add(route.name, {
-            type: 'parse-error',
-            file: file.path,
-            cause: `parse-error:${file.path}`,
-            detail,
-          });
-        }
-        fallbackReason ??= `parse-error:${file.path}`;
-        continue;
-      }
-      const changed = changedKeyPaths(base.doc, head.doc);
-      for (const { route, classifier } of keyRoutes) {
-        for (const { text, pattern } of classifier.patterns) {
-          const hit = changed.find((key) => keyPatternMatches(pattern, key));
-          if (hit)
-            plan.add(route.name, {
-              type: 'key',
-              file: file.path,
-              key: formatKeyPath(hit),
-              rule: text,
-            });
-        }
-      }
-      if (isMise) {
-        for (const route of miseRoutes) {
-          for (const change of miseToolChanges(base.doc, head.doc, route.miseTools)) {
-            plan.add(route.name, { type: 'tool', file: file.path, ...change });
-          }
-        }
-      }
-    } else if (keyRoutes.length > 0 || isMise) {
-      // No way to read the file: it changed, so every route that classifies it runs.
-      claimed = true;
+      miseRoutes.length > 0 && candidates.some((p) => miseFiles.match(p) !== undefined);
+    if (keyRoutes.length > 0 || isMise) {
+      // A classified file is claimed by its classifiers, whichever keys changed.
+      classified.push({
+        file,
+        keyRoutes,
+        isMise,
+        basePath: file.status === 'added' ? undefined : (file.previousPath ?? file.path),
+        headPath: file.status === 'deleted' ? undefined : file.path,
+      });
+    } else if (!claimed) {
+      unclaimed.push(file.path);
+    }
+  }
+
+  for (const path of unclaimed) {
+    const cause = `unmatched:${path}`;
+    if (config.fallback.length > 0) fallbackReason ??= cause;
+    for (const name of config.fallback) plan.add(name, { type: 'fallback', cause });
+  }
+
+  let warnings: string[] = [];
+  if (contents === undefined) {
+    for (const { file, keyRoutes, isMise } of classified) {
       for (const route of new Set([
         ...keyRoutes.map((k) => k.route),
         ...(isMise ? miseRoutes : []),
@@ -200,17 +211,67 @@ export async function planRoutes(request: PlanRequest): Promise<RoutesOutcome> {
         });
       }
     }
-
-    if (!claimed) {
-      const cause = `unmatched:${file.path}`;
-      if (config.fallback.length > 0) fallbackReason ??= cause;
-      for (const name of config.fallback) plan.add(name, { type: 'fallback', cause });
+  } else {
+    const drift = driftFiles(config);
+    const docs = await Documents.load(contents, [
+      ...classified.flatMap((c) => [
+        ...(c.basePath === undefined ? [] : [{ side: 'base' as const, path: c.basePath }]),
+        ...(c.headPath === undefined ? [] : [{ side: 'head' as const, path: c.headPath }]),
+      ]),
+      ...drift.map((path) => ({ side: 'head' as const, path })),
+    ]);
+    for (const c of classified) {
+      const cause = classifyFile(c, docs, miseRoutes, plan);
+      if (cause !== undefined) fallbackReason ??= cause;
     }
+    warnings = driftWarnings(config, docs);
   }
 
   applyImplications(config, plan);
-  if (contents !== undefined) warnings.push(...(await driftWarnings(config, contents)));
   return { routes: plan.routes, fallbackReason, warnings };
+}
+
+/** Adds the key and tool reasons of one classified file; returns a parse-error cause, if any. */
+function classifyFile(
+  c: ClassifiedFile,
+  docs: Documents,
+  miseRoutes: readonly Route[],
+  plan: PlanBuilder,
+): string | undefined {
+  const base = docs.parse('base', c.basePath);
+  const head = docs.parse('head', c.headPath);
+  if (!base.ok || !head.ok) {
+    const detail = !base.ok ? base.error : !head.ok ? head.error : '';
+    const cause = `parse-error:${c.file.path}`;
+    for (const route of new Set([
+      ...c.keyRoutes.map((k) => k.route),
+      ...(c.isMise ? miseRoutes : []),
+    ])) {
+      plan.add(route.name, { type: 'parse-error', file: c.file.path, cause, detail });
+    }
+    return cause;
+  }
+  const changed = changedKeyPaths(base.doc, head.doc);
+  for (const { route, classifier } of c.keyRoutes) {
+    for (const { text, pattern } of classifier.patterns) {
+      const hit = changed.find((key) => keyPatternMatches(pattern, key));
+      if (hit)
+        plan.add(route.name, {
+          type: 'key',
+          file: c.file.path,
+          key: formatKeyPath(hit),
+          rule: text,
+        });
+    }
+  }
+  if (c.isMise) {
+    for (const route of miseRoutes) {
+      for (const change of miseToolChanges(base.doc, head.doc, route.miseTools)) {
+        plan.add(route.name, { type: 'tool', file: c.file.path, ...change });
+      }
+    }
+  }
+  return undefined;
 }
 
 function applyImplications(config: RoutesConfig, plan: PlanBuilder): void {
@@ -230,22 +291,25 @@ function applyImplications(config: RoutesConfig, plan: PlanBuilder): void {
   }
 }
 
+/** Files read at head to check the configuration for drift. */
+function driftFiles(config: RoutesConfig): string[] {
+  const files = config.routes.flatMap((route) =>
+    route.keys.map((k) => k.file).filter((file) => !/[*?[{]/.test(file)),
+  );
+  if (config.routes.some((r) => r.miseTools.length > 0)) files.push(...MISE_ROOT_FILES);
+  return files;
+}
+
 /** Configured keys and tools that name nothing in the file at head: the config has drifted. */
-async function driftWarnings(config: RoutesConfig, contents: ContentReader): Promise<string[]> {
+function driftWarnings(config: RoutesConfig, docs: Documents): string[] {
   const warnings: string[] = [];
-  const docs = new Map<string, Parsed>();
-  const headDoc = async (path: string) => {
-    let parsed = docs.get(path);
-    if (!parsed) {
-      parsed = await parseSide(contents, 'head', path);
-      docs.set(path, parsed);
-    }
-    return parsed;
-  };
+  const miseDocs = MISE_ROOT_FILES.map((path) => docs.parse('head', path)).flatMap((parsed) =>
+    parsed.ok && parsed.doc !== undefined ? [parsed.doc] : [],
+  );
   for (const route of config.routes) {
     for (const classifier of route.keys) {
       if (/[*?[{]/.test(classifier.file)) continue;
-      const parsed = await headDoc(classifier.file);
+      const parsed = docs.parse('head', classifier.file);
       if (!parsed.ok) continue;
       if (parsed.doc === undefined) {
         warnings.push(`route '${route.name}': keys: '${classifier.file}' does not exist at head`);
@@ -259,22 +323,13 @@ async function driftWarnings(config: RoutesConfig, contents: ContentReader): Pro
         }
       }
     }
-    if (route.miseTools.length > 0) {
-      const present: unknown[] = [];
-      for (const path of MISE_ROOT_FILES) {
-        const parsed = await headDoc(path);
-        if (parsed.ok && parsed.doc !== undefined) present.push(parsed.doc);
-      }
-      const missing = route.miseTools.filter((tool) =>
-        present.every((doc) => miseToolsMissing(doc, [tool]).length > 0),
+    for (const tool of route.miseTools) {
+      if (miseDocs.some((doc) => miseToolsMissing(doc, [tool]).length === 0)) continue;
+      warnings.push(
+        miseDocs.length === 0
+          ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in`
+          : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`,
       );
-      for (const tool of missing) {
-        warnings.push(
-          present.length === 0
-            ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in`
-            : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`,
-        );
-      }
     }
   }
   return warnings;

@@ -44,7 +44,10 @@ export interface RouteChangesRequest {
 }
 
 function gitContentReader(repo: Repository, base: string, head: string): ContentReader {
-  return { read: (side, path) => repo.readFile(side === 'base' ? base : head, path) };
+  return {
+    read: (requests) =>
+      repo.readFiles(requests.map((r) => ({ rev: r.side === 'base' ? base : head, path: r.path }))),
+  };
 }
 
 export async function routeChanges(request: RouteChangesRequest): Promise<Plan> {
@@ -62,7 +65,7 @@ export async function routeChanges(request: RouteChangesRequest): Promise<Plan> 
       : await apiDiff(source.client, source.repo, range, pull);
 
   const messages = payloadMessages(event.payload);
-  if (source.kind === 'git' && diff.head !== undefined) {
+  if (source.kind === 'git' && diff.head !== undefined && config.force.trailers.length > 0) {
     const headMessage = await source.repo.commitMessage(diff.head);
     if (headMessage !== undefined) messages.push(headMessage);
   }

@@ -1,7 +1,7 @@
 import type { ChangeStatus } from '../git/repository.ts';
 import { ConfigurationError } from '../runner/configuration-error.ts';
 import { ConfigNode } from '../runner/yaml-config.ts';
-import { globProblem, PathRules } from './path-rules.ts';
+import { globProblem, PathRules, RuleSet } from './path-rules.ts';
 import type { KeyPattern } from './structured-keys.ts';
 import { formatOfPath, parseKeyPattern } from './structured-keys.ts';
 
@@ -14,7 +14,7 @@ export interface KeyClassifier {
 
 export interface Route {
   readonly name: string;
-  readonly paths: PathRules;
+  readonly paths: readonly string[];
   readonly statuses: ReadonlySet<ChangeStatus> | undefined;
   readonly keys: readonly KeyClassifier[];
   readonly miseTools: readonly string[];
@@ -23,6 +23,8 @@ export interface Route {
 
 export interface RoutesConfig {
   readonly routes: readonly Route[];
+  /** Every route's `paths`, matched together; list i is routes[i]. */
+  readonly pathRules: RuleSet;
   /** Routes that run for a file no route claims. */
   readonly fallback: readonly string[];
   readonly force: { readonly labels: readonly string[]; readonly trailers: readonly Trailer[] };
@@ -96,7 +98,7 @@ function parseRoute(name: string, node: ConfigNode): Route {
   if (paths.length === 0 && keys.length === 0 && miseTools.length === 0) {
     throw node.error('a route needs at least one of paths, keys or mise-tools');
   }
-  return { name, paths: new PathRules(paths), statuses, keys, miseTools, implies };
+  return { name, paths, statuses, keys, miseTools, implies };
 }
 
 /** Rejects `implies` cycles, naming one: `a -> b -> a`. */
@@ -171,5 +173,10 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
       throw item.error(`got '${item.text()}', expected a trailer such as 'CI-Routes: all'`);
     return trailer;
   });
-  return { routes, fallback, force: { labels: force?.labels?.strings() ?? [], trailers } };
+  return {
+    routes,
+    pathRules: new RuleSet(routes.map((r) => r.paths)),
+    fallback,
+    force: { labels: force?.labels?.strings() ?? [], trailers },
+  };
 }

@@ -1,48 +1,49 @@
-import * as core from '@actions/core';
 import { ConfigurationError } from './configuration-error.ts';
 import { Inputs } from './inputs.ts';
 import type { Logger } from './logger.ts';
 import { neutralize } from './neutralize.ts';
+import {
+  appendStepSummary,
+  logCommand,
+  logLine,
+  readInput,
+  setFailed,
+  setOutput,
+} from './runner-protocol.ts';
 import { fitSummary } from './summary.ts';
 
 /**
  * The Actions runtime seen by an action's entry: typed inputs, neutralized logs, safe outputs
- * and the step summary. This file and `src/actions/` are the only code that touches
- * `@actions/core`; domains receive a `Logger` and return data.
+ * and the step summary. Domains never see it: they receive a `Logger` and return data.
  */
 export interface ActionContext {
   readonly inputs: Inputs;
   readonly log: Logger;
   setOutput(name: string, value: string): void;
-  appendSummary(markdown: string): Promise<void>;
+  appendSummary(markdown: string): void;
 }
 
 const log: Logger = {
   debug: (message) => {
-    core.debug(neutralize(message));
+    if (process.env.RUNNER_DEBUG === '1') logCommand('debug', neutralize(message));
   },
   info: (message) => {
-    core.info(neutralize(message));
+    logLine(neutralize(message));
   },
   notice: (message) => {
-    core.notice(neutralize(message));
+    logCommand('notice', neutralize(message));
   },
   warning: (message) => {
-    core.warning(neutralize(message));
+    logCommand('warning', neutralize(message));
   },
 };
 
 const context: ActionContext = {
-  inputs: new Inputs((name) => core.getInput(name)),
+  inputs: new Inputs(readInput),
   log,
-  // core.setOutput writes the delimiter form of GITHUB_OUTPUT with a random delimiter, so any
-  // value (newlines included) round-trips exactly.
-  setOutput: (name, value) => {
-    core.setOutput(name, value);
-  },
-  appendSummary: async (markdown) => {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(fitSummary(markdown), true).write();
+  setOutput,
+  appendSummary: (markdown) => {
+    appendStepSummary(fitSummary(markdown));
   },
 };
 
@@ -58,12 +59,12 @@ export async function runAction(
     await body(context);
   } catch (error) {
     if (error instanceof ConfigurationError) {
-      core.setFailed(`${action}: ${neutralize(error.message)}`);
+      setFailed(`${action}: ${neutralize(error.message)}`);
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof Error && error.stack) core.debug(neutralize(error.stack));
-    core.setFailed(
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+    setFailed(
       `${action}: unexpected error: ${neutralize(message)} (this is a lanekit bug; please report it with the debug log)`,
     );
   }

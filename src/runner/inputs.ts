@@ -1,6 +1,6 @@
 import { ConfigurationError, invalidValue } from './configuration-error.ts';
 
-/** Reads one raw input by its declared name; `@actions/core`'s `getInput` in an action. */
+/** Reads one raw input by its declared name (the runner's INPUT_* variables, in an action). */
 export type RawInputReader = (name: string) => string;
 
 /**

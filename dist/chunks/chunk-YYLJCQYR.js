@@ -7379,7 +7379,7 @@ function githubApiUrl(env = process.env) {
 }
 
 // src/git/git.ts
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 var GitError = class extends Error {
   name = "GitError";
 };
@@ -7404,6 +7404,52 @@ function git(cwd, args) {
         }
       }
     );
+  });
+}
+async function tryGit(cwd, args) {
+  try {
+    return await git(cwd, args);
+  } catch (error) {
+    if (error instanceof GitError) return void 0;
+    throw error;
+  }
+}
+function catFileBatch(cwd, names) {
+  if (names.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child.on("error", reject);
+    child.on("close", (code2) => {
+      if (code2 !== 0) {
+        reject(new GitError(`git cat-file --batch failed: ${stderr.trim()}`));
+        return;
+      }
+      const out = Buffer.concat(chunks);
+      const results = [];
+      let at = 0;
+      for (let i = 0; i < names.length; i++) {
+        const eol = out.indexOf(10, at);
+        const header = out.subarray(at, eol).toString("utf8");
+        at = eol + 1;
+        const match2 = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!match2) {
+          results.push(void 0);
+          continue;
+        }
+        const size = Number(match2[2]);
+        results.push(
+          match2[1] === "blob" ? out.subarray(at, at + size).toString("utf8") : void 0
+        );
+        at += size + 1;
+      }
+      resolve(results);
+    });
+    child.stdin.end(names.map((n) => `${n}
+`).join(""));
   });
 }
 async function gitText(cwd, args) {
@@ -7482,11 +7528,24 @@ var Repository = class _Repository {
     ]);
     return parseNameStatus(out.toString("utf8"));
   }
-  /** A file's bytes at a commit, or undefined when the path does not exist there. */
-  async readFile(rev, path2) {
-    const spec = `${rev}:${path2}`;
-    if (await tryGitText(this.dir, ["cat-file", "-e", spec]) === void 0) return void 0;
-    return (await git(this.dir, ["cat-file", "blob", spec])).toString("utf8");
+  /**
+   * Files' text at commits, undefined where a path does not exist (or is not a file), read by
+   * one `git cat-file --batch` process however many there are.
+   */
+  async readFiles(specs) {
+    const batchable = specs.filter((s) => !/[\n\r]/.test(s.path));
+    const batched = await catFileBatch(
+      this.dir,
+      batchable.map((s) => `${s.rev}:${s.path}`)
+    );
+    let next = 0;
+    return Promise.all(
+      specs.map(async (spec) => {
+        if (!/[\n\r]/.test(spec.path)) return batched[next++];
+        const blob = await tryGit(this.dir, ["cat-file", "blob", `${spec.rev}:${spec.path}`]);
+        return blob?.toString("utf8");
+      })
+    );
   }
   async commitMessage(rev) {
     return tryGitText(this.dir, ["log", "-1", "--format=%B", "--end-of-options", rev, "--"]);
@@ -10391,6 +10450,8 @@ function globProblem(pattern) {
   if (body.includes("//")) return "'//' never matches a path";
   return void 0;
 }
+var MAGIC = /[*?[\]{}()!+@\\]/;
+var MAGIC_RUN = /(?:\[[^\]]*\]|\{[^}]*\}|\([^)]*\)|[*?!+@\\])+/;
 var escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function simpleGlobSource(glob) {
   if (/[[\]{}()!+@\\]/.test(glob)) return void 0;
@@ -10411,35 +10472,130 @@ function simpleGlobSource(glob) {
   }
   return source;
 }
+function literalSuffix(pattern) {
+  const first = pattern.search(MAGIC);
+  if (first === -1) return pattern.slice(pattern.lastIndexOf("/") + 1);
+  return /[^*?[\]{}()!+@\\/]*$/.exec(pattern.slice(first))?.[0] ?? "";
+}
+function extensionOf(text) {
+  const dot = text.lastIndexOf(".");
+  return dot < 0 || text.includes("/", dot) ? "" : text.slice(dot);
+}
 function compileGlob(pattern) {
-  const expanded = braceExpand(pattern, GLOB_OPTIONS);
-  if (expanded.length === 1 && !/[*?[\]{}()!+@\\]/.test(pattern)) return (path2) => path2 === pattern;
-  const sources = expanded.map(simpleGlobSource);
+  const first = pattern.search(MAGIC);
+  if (first === -1) return (path2) => path2 === pattern;
+  const prefix2 = pattern.slice(0, first);
+  const suffix = literalSuffix(pattern);
+  const sources = braceExpand(pattern, GLOB_OPTIONS).map(simpleGlobSource);
+  let test;
   if (sources.every((s) => s !== void 0)) {
     const regex = new RegExp(`^(?:${sources.join("|")})$`, "s");
-    return (path2) => regex.test(path2);
+    test = (path2) => regex.test(path2);
+  } else {
+    const matcher = new Minimatch(pattern, GLOB_OPTIONS);
+    test = (path2) => matcher.match(path2);
   }
-  const matcher = new Minimatch(pattern, GLOB_OPTIONS);
-  return (path2) => matcher.match(path2);
+  const inner = pattern.slice(first).split(MAGIC_RUN).map((run) => run.replace(/^\/+|\/+$/g, "")).sort((a, b) => b.length - a.length)[0] ?? "";
+  if (inner.length < 3)
+    return (path2) => path2.startsWith(prefix2) && path2.endsWith(suffix) && test(path2);
+  return (path2) => path2.startsWith(prefix2) && path2.endsWith(suffix) && path2.includes(inner) && test(path2);
 }
-var PathRules = class {
-  #rules;
-  constructor(patterns) {
-    this.#rules = patterns.map((raw) => {
-      const negate = raw.startsWith("!");
-      return { pattern: raw, negate, test: compileGlob(negate ? raw.slice(1) : raw) };
+var NONE = [];
+var newNode = () => ({ children: /* @__PURE__ */ new Map(), rules: /* @__PURE__ */ new Map() });
+var RuleSet = class {
+  #rules = [];
+  #matchers = [];
+  #root = newNode();
+  #lists;
+  /** Per matcher, the generation its cached answer belongs to, and the answer. */
+  #answeredIn;
+  #answer;
+  #generation = 0;
+  /** Per list, the index of the last rule that matched the path being routed. */
+  #best;
+  constructor(lists) {
+    this.#lists = lists.length;
+    const matcherOf = /* @__PURE__ */ new Map();
+    lists.forEach((patterns, list) => {
+      for (const raw of patterns) {
+        const negate = raw.startsWith("!");
+        const pattern = negate ? raw.slice(1) : raw;
+        let matcher = matcherOf.get(pattern);
+        if (matcher === void 0) {
+          matcher = this.#matchers.push(compileGlob(pattern)) - 1;
+          matcherOf.set(pattern, matcher);
+        }
+        let node = this.#root;
+        for (const segment of pattern.split("/")) {
+          if (MAGIC.test(segment)) break;
+          let child = node.children.get(segment);
+          if (!child) {
+            child = newNode();
+            node.children.set(segment, child);
+          }
+          node = child;
+        }
+        const extension = extensionOf(literalSuffix(pattern));
+        const bucket = node.rules.get(extension);
+        if (bucket) bucket.push(this.#rules.length);
+        else node.rules.set(extension, [this.#rules.length]);
+        this.#rules.push({ pattern: raw, negate, list, matcher });
+      }
     });
+    this.#answeredIn = new Uint32Array(this.#matchers.length);
+    this.#answer = new Uint8Array(this.#matchers.length);
+    this.#best = new Int32Array(this.#lists);
   }
-  get size() {
-    return this.#rules.length;
+  #test(matcher, path2) {
+    if (this.#answeredIn[matcher] === this.#generation) return this.#answer[matcher] === 1;
+    const answer = this.#matchers[matcher](path2);
+    this.#answeredIn[matcher] = this.#generation;
+    this.#answer[matcher] = answer ? 1 : 0;
+    return answer;
+  }
+  #consider(node, path2, extension, best) {
+    this.#considerRules(node.rules.get("") ?? NONE, path2, best);
+    if (extension !== "") this.#considerRules(node.rules.get(extension) ?? NONE, path2, best);
+  }
+  #considerRules(indexes, path2, best) {
+    for (const index of indexes) {
+      const rule = this.#rules[index];
+      if (index > best[rule.list] && this.#test(rule.matcher, path2)) best[rule.list] = index;
+    }
+  }
+  /** For each list, the include rule that claims the path, or undefined. */
+  match(path2) {
+    this.#generation = this.#generation + 1 >>> 0 || 1;
+    const best = this.#best.fill(-1);
+    const extension = extensionOf(path2);
+    let node = this.#root;
+    this.#consider(node, path2, extension, best);
+    let start = 0;
+    while (start <= path2.length) {
+      const slash = path2.indexOf("/", start);
+      const end = slash < 0 ? path2.length : slash;
+      node = node.children.get(path2.slice(start, end));
+      if (node === void 0) break;
+      this.#consider(node, path2, extension, best);
+      start = end + 1;
+    }
+    const claims = new Array(this.#lists);
+    for (let list = 0; list < this.#lists; list++) {
+      const index = best[list];
+      const rule = index < 0 ? void 0 : this.#rules[index];
+      claims[list] = rule === void 0 || rule.negate ? void 0 : rule.pattern;
+    }
+    return claims;
+  }
+};
+var PathRules = class {
+  #set;
+  constructor(patterns) {
+    this.#set = new RuleSet([patterns]);
   }
   /** The include rule that claims the path, or undefined when none does (or an exclude wins). */
   match(path2) {
-    for (let i = this.#rules.length - 1; i >= 0; i--) {
-      const rule = this.#rules[i];
-      if (rule.test(path2)) return rule.negate ? void 0 : rule.pattern;
-    }
-    return void 0;
+    return this.#set.match(path2)[0];
   }
 };
 
@@ -11594,7 +11750,7 @@ function parseRoute(name, node) {
   if (paths.length === 0 && keys.length === 0 && miseTools.length === 0) {
     throw node.error("a route needs at least one of paths, keys or mise-tools");
   }
-  return { name, paths: new PathRules(paths), statuses, keys, miseTools, implies };
+  return { name, paths, statuses, keys, miseTools, implies };
 }
 function checkImplications(routes, root) {
   const byName = new Map(routes.map((r) => [r.name, r]));
@@ -11664,7 +11820,12 @@ function parseRoutesConfig(text, origin) {
       throw item.error(`got '${item.text()}', expected a trailer such as 'CI-Routes: all'`);
     return trailer;
   });
-  return { routes, fallback, force: { labels: force?.labels?.strings() ?? [], trailers } };
+  return {
+    routes,
+    pathRules: new RuleSet(routes.map((r) => r.paths)),
+    fallback,
+    force: { labels: force?.labels?.strings() ?? [], trailers }
+  };
 }
 
 // src/routing/api-diff.ts
@@ -11739,19 +11900,27 @@ async function apiDiff(client, repo, request, pull) {
   };
 }
 function apiContentReader(client, repo, base, head) {
+  const readOne = async (side, path2) => {
+    const encoded = path2.split("/").map(encodeURIComponent).join("/");
+    try {
+      const response = await client.request(
+        `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
+        { ref: side === "base" ? base : head, mediaType: { format: "raw" } }
+      );
+      return typeof response.data === "string" ? response.data : void 0;
+    } catch (error) {
+      if (error instanceof Error && "status" in error && error.status === 404) return void 0;
+      throw error;
+    }
+  };
   return {
-    async read(side, path2) {
-      const encoded = path2.split("/").map(encodeURIComponent).join("/");
-      try {
-        const response = await client.request(
-          `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
-          { ref: side === "base" ? base : head, mediaType: { format: "raw" } }
-        );
-        return typeof response.data === "string" ? response.data : void 0;
-      } catch (error) {
-        if (error instanceof Error && "status" in error && error.status === 404) return void 0;
-        throw error;
+    async read(requests) {
+      const results = [];
+      for (let i = 0; i < requests.length; i += 4) {
+        const batch = requests.slice(i, i + 4);
+        results.push(...await Promise.all(batch.map((r) => readOne(r.side, r.path))));
       }
+      return results;
     }
   };
 }
@@ -12098,24 +12267,44 @@ var PlanBuilder = class {
     else plan.omittedReasons++;
   }
 };
-async function parseSide(contents, side, path2) {
-  if (path2 === void 0) return { ok: true, doc: void 0 };
-  const format = formatOfPath(path2) ?? "toml";
-  const text = await contents.read(side, path2);
-  if (text === void 0) return { ok: true, doc: void 0 };
-  try {
-    return { ok: true, doc: parseStructured(text, format) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: `${side}: ${error instanceof Error ? error.message : String(error)}`
-    };
+var Documents = class _Documents {
+  #texts = /* @__PURE__ */ new Map();
+  #parsed = /* @__PURE__ */ new Map();
+  static async load(contents, requests) {
+    const docs = new _Documents();
+    const unique = [...new Map(requests.map((r) => [_Documents.#key(r.side, r.path), r])).values()];
+    const texts = await contents.read(unique);
+    unique.forEach((r, i) => docs.#texts.set(_Documents.#key(r.side, r.path), texts[i]));
+    return docs;
   }
-}
+  static #key(side, path2) {
+    return `${side}\0${path2}`;
+  }
+  parse(side, path2) {
+    if (path2 === void 0) return { ok: true, doc: void 0 };
+    const key = _Documents.#key(side, path2);
+    let parsed = this.#parsed.get(key);
+    if (parsed === void 0) {
+      const text = this.#texts.get(key);
+      parsed = { ok: true, doc: void 0 };
+      if (text !== void 0) {
+        try {
+          parsed = { ok: true, doc: parseStructured(text, formatOfPath(path2) ?? "toml") };
+        } catch (error) {
+          parsed = {
+            ok: false,
+            error: `${side}: ${error instanceof Error ? error.message : String(error)}`
+          };
+        }
+      }
+      this.#parsed.set(key, parsed);
+    }
+    return parsed;
+  }
+};
 async function planRoutes(request) {
   const { config, files, contents } = request;
   const plan = new PlanBuilder(config.routes);
-  const warnings = [];
   let fallbackReason;
   const miseRoutes = config.routes.filter((r) => r.miseTools.length > 0);
   if (request.runAll !== void 0) {
@@ -12123,66 +12312,43 @@ async function planRoutes(request) {
     for (const route of config.routes)
       plan.add(route.name, { type: "fallback", cause: request.runAll });
   }
+  const classified = [];
+  const unclaimed = [];
   for (const file of files) {
     const candidates = file.previousPath === void 0 ? [file.path] : [file.path, file.previousPath];
     let claimed = false;
-    for (const route of config.routes) {
+    const claims = candidates.map((path2) => config.pathRules.match(path2));
+    for (const [index, route] of config.routes.entries()) {
       if (route.statuses && !route.statuses.has(file.status)) continue;
-      for (const path2 of candidates) {
-        const rule = route.paths.match(path2);
-        if (rule !== void 0) {
-          plan.add(route.name, { type: "path", path: path2, rule });
-          claimed = true;
-          break;
-        }
-      }
+      const c = claims.findIndex((claim) => claim[index] !== void 0);
+      if (c < 0) continue;
+      plan.add(route.name, { type: "path", path: candidates[c], rule: claims[c][index] });
+      claimed = true;
     }
     const keyRoutes = config.routes.flatMap(
       (route) => route.keys.filter((k) => candidates.some((p) => k.fileRules.match(p) !== void 0)).map((classifier) => ({ route, classifier }))
     );
-    const isMise = candidates.some((p) => miseFiles.match(p) !== void 0) && miseRoutes.length > 0;
-    if ((keyRoutes.length > 0 || isMise) && contents !== void 0) {
-      claimed = true;
-      const basePath = file.status === "added" ? void 0 : file.previousPath ?? file.path;
-      const headPath = file.status === "deleted" ? void 0 : file.path;
-      const base = await parseSide(contents, "base", basePath);
-      const head = await parseSide(contents, "head", headPath);
-      const routesHere = /* @__PURE__ */ new Set([...keyRoutes.map((k) => k.route), ...isMise ? miseRoutes : []]);
-      if (!base.ok || !head.ok) {
-        const detail = !base.ok ? base.error : !head.ok ? head.error : "";
-        for (const route of routesHere) {
-          plan.add(route.name, {
-            type: "parse-error",
-            file: file.path,
-            cause: `parse-error:${file.path}`,
-            detail
-          });
-        }
-        fallbackReason ??= `parse-error:${file.path}`;
-        continue;
-      }
-      const changed = changedKeyPaths(base.doc, head.doc);
-      for (const { route, classifier } of keyRoutes) {
-        for (const { text, pattern } of classifier.patterns) {
-          const hit = changed.find((key) => keyPatternMatches(pattern, key));
-          if (hit)
-            plan.add(route.name, {
-              type: "key",
-              file: file.path,
-              key: formatKeyPath(hit),
-              rule: text
-            });
-        }
-      }
-      if (isMise) {
-        for (const route of miseRoutes) {
-          for (const change of miseToolChanges(base.doc, head.doc, route.miseTools)) {
-            plan.add(route.name, { type: "tool", file: file.path, ...change });
-          }
-        }
-      }
-    } else if (keyRoutes.length > 0 || isMise) {
-      claimed = true;
+    const isMise = miseRoutes.length > 0 && candidates.some((p) => miseFiles.match(p) !== void 0);
+    if (keyRoutes.length > 0 || isMise) {
+      classified.push({
+        file,
+        keyRoutes,
+        isMise,
+        basePath: file.status === "added" ? void 0 : file.previousPath ?? file.path,
+        headPath: file.status === "deleted" ? void 0 : file.path
+      });
+    } else if (!claimed) {
+      unclaimed.push(file.path);
+    }
+  }
+  for (const path2 of unclaimed) {
+    const cause = `unmatched:${path2}`;
+    if (config.fallback.length > 0) fallbackReason ??= cause;
+    for (const name of config.fallback) plan.add(name, { type: "fallback", cause });
+  }
+  let warnings = [];
+  if (contents === void 0) {
+    for (const { file, keyRoutes, isMise } of classified) {
       for (const route of /* @__PURE__ */ new Set([
         ...keyRoutes.map((k) => k.route),
         ...isMise ? miseRoutes : []
@@ -12195,15 +12361,59 @@ async function planRoutes(request) {
         });
       }
     }
-    if (!claimed) {
-      const cause = `unmatched:${file.path}`;
-      if (config.fallback.length > 0) fallbackReason ??= cause;
-      for (const name of config.fallback) plan.add(name, { type: "fallback", cause });
+  } else {
+    const drift = driftFiles(config);
+    const docs = await Documents.load(contents, [
+      ...classified.flatMap((c) => [
+        ...c.basePath === void 0 ? [] : [{ side: "base", path: c.basePath }],
+        ...c.headPath === void 0 ? [] : [{ side: "head", path: c.headPath }]
+      ]),
+      ...drift.map((path2) => ({ side: "head", path: path2 }))
+    ]);
+    for (const c of classified) {
+      const cause = classifyFile(c, docs, miseRoutes, plan);
+      if (cause !== void 0) fallbackReason ??= cause;
     }
+    warnings = driftWarnings(config, docs);
   }
   applyImplications(config, plan);
-  if (contents !== void 0) warnings.push(...await driftWarnings(config, contents));
   return { routes: plan.routes, fallbackReason, warnings };
+}
+function classifyFile(c, docs, miseRoutes, plan) {
+  const base = docs.parse("base", c.basePath);
+  const head = docs.parse("head", c.headPath);
+  if (!base.ok || !head.ok) {
+    const detail = !base.ok ? base.error : !head.ok ? head.error : "";
+    const cause = `parse-error:${c.file.path}`;
+    for (const route of /* @__PURE__ */ new Set([
+      ...c.keyRoutes.map((k) => k.route),
+      ...c.isMise ? miseRoutes : []
+    ])) {
+      plan.add(route.name, { type: "parse-error", file: c.file.path, cause, detail });
+    }
+    return cause;
+  }
+  const changed = changedKeyPaths(base.doc, head.doc);
+  for (const { route, classifier } of c.keyRoutes) {
+    for (const { text, pattern } of classifier.patterns) {
+      const hit = changed.find((key) => keyPatternMatches(pattern, key));
+      if (hit)
+        plan.add(route.name, {
+          type: "key",
+          file: c.file.path,
+          key: formatKeyPath(hit),
+          rule: text
+        });
+    }
+  }
+  if (c.isMise) {
+    for (const route of miseRoutes) {
+      for (const change of miseToolChanges(base.doc, head.doc, route.miseTools)) {
+        plan.add(route.name, { type: "tool", file: c.file.path, ...change });
+      }
+    }
+  }
+  return void 0;
 }
 function applyImplications(config, plan) {
   const byName = new Map(config.routes.map((r) => [r.name, r]));
@@ -12221,21 +12431,22 @@ function applyImplications(config, plan) {
     }
   }
 }
-async function driftWarnings(config, contents) {
+function driftFiles(config) {
+  const files = config.routes.flatMap(
+    (route) => route.keys.map((k) => k.file).filter((file) => !/[*?[{]/.test(file))
+  );
+  if (config.routes.some((r) => r.miseTools.length > 0)) files.push(...MISE_ROOT_FILES);
+  return files;
+}
+function driftWarnings(config, docs) {
   const warnings = [];
-  const docs = /* @__PURE__ */ new Map();
-  const headDoc = async (path2) => {
-    let parsed = docs.get(path2);
-    if (!parsed) {
-      parsed = await parseSide(contents, "head", path2);
-      docs.set(path2, parsed);
-    }
-    return parsed;
-  };
+  const miseDocs = MISE_ROOT_FILES.map((path2) => docs.parse("head", path2)).flatMap(
+    (parsed) => parsed.ok && parsed.doc !== void 0 ? [parsed.doc] : []
+  );
   for (const route of config.routes) {
     for (const classifier of route.keys) {
       if (/[*?[{]/.test(classifier.file)) continue;
-      const parsed = await headDoc(classifier.file);
+      const parsed = docs.parse("head", classifier.file);
       if (!parsed.ok) continue;
       if (parsed.doc === void 0) {
         warnings.push(`route '${route.name}': keys: '${classifier.file}' does not exist at head`);
@@ -12249,20 +12460,11 @@ async function driftWarnings(config, contents) {
         }
       }
     }
-    if (route.miseTools.length > 0) {
-      const present = [];
-      for (const path2 of MISE_ROOT_FILES) {
-        const parsed = await headDoc(path2);
-        if (parsed.ok && parsed.doc !== void 0) present.push(parsed.doc);
-      }
-      const missing = route.miseTools.filter(
-        (tool) => present.every((doc) => miseToolsMissing(doc, [tool]).length > 0)
+    for (const tool of route.miseTools) {
+      if (miseDocs.some((doc) => miseToolsMissing(doc, [tool]).length === 0)) continue;
+      warnings.push(
+        miseDocs.length === 0 ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in` : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`
       );
-      for (const tool of missing) {
-        warnings.push(
-          present.length === 0 ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in` : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`
-        );
-      }
     }
   }
   return warnings;
@@ -12270,7 +12472,9 @@ async function driftWarnings(config, contents) {
 
 // src/routing/route-changes.ts
 function gitContentReader(repo, base, head) {
-  return { read: (side, path2) => repo.readFile(side === "base" ? base : head, path2) };
+  return {
+    read: (requests) => repo.readFiles(requests.map((r) => ({ rev: r.side === "base" ? base : head, path: r.path })))
+  };
 }
 async function routeChanges(request) {
   const { config, event, overrides, source, log } = request;
@@ -12278,7 +12482,7 @@ async function routeChanges(request) {
   const pull = PULL_REQUEST_EVENTS.includes(event.name) && overrides.base === void 0 && overrides.head === void 0 ? event.payload.pull_request : void 0;
   const diff = source.kind === "git" ? await gitDiff(source.repo, range2, log) : await apiDiff(source.client, source.repo, range2, pull);
   const messages = payloadMessages(event.payload);
-  if (source.kind === "git" && diff.head !== void 0) {
+  if (source.kind === "git" && diff.head !== void 0 && config.force.trailers.length > 0) {
     const headMessage = await source.repo.commitMessage(diff.head);
     if (headMessage !== void 0) messages.push(headMessage);
   }
@@ -12318,4 +12522,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-QRW7AFL2.js.LEGAL.txt */
+/*! For license information please see chunk-YYLJCQYR.js.LEGAL.txt */
