@@ -86,8 +86,9 @@ async function route(args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     return;
   }
+  const how = values.base === undefined ? `merge base with ${base}` : plan.how;
   const lines = [
-    `base ${plan.base ?? 'none'} (${neutralize(plan.how)})`,
+    `base ${plan.base ?? 'none'} (${neutralize(how)})`,
     `head ${plan.head ?? 'unknown'}, ${plan.changedFiles} changed files`,
     '',
   ];
@@ -102,7 +103,7 @@ async function route(args: string[]): Promise<void> {
     const why = r.reasons.slice(0, 3).map((reason) => neutralize(describeReason(reason)));
     const more = r.reasons.length + r.omittedReasons - why.length;
     lines.push(
-      `${r.run ? 'run ' : 'skip'}  ${name.padEnd(width)}  ${why.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+      `${r.run ? 'run ' : 'skip'}  ${name.padEnd(width)}  ${why.join('; ')}${more > 0 ? `; and ${more} more` : ''}`.trimEnd(),
     );
   }
   for (const warning of plan.warnings) lines.push(`warning: ${neutralize(warning)}`);
