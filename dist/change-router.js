@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   DEFAULT_ROUTES_FILE,
   Repository,
+  ServiceError,
   describeReason,
   fitSummary,
   githubApiUrl,
@@ -13,7 +14,7 @@ import {
   planSummary,
   readWorkflowEvent,
   routeChanges
-} from "./chunks/chunk-YYLJCQYR.js";
+} from "./chunks/chunk-DJHX6X45.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/actions/change-router.ts
@@ -121,7 +122,7 @@ async function runAction(action, body) {
   try {
     await body(context);
   } catch (error) {
-    if (error instanceof ConfigurationError) {
+    if (error instanceof ConfigurationError || error instanceof ServiceError) {
       setFailed(`${action}: ${neutralize(error.message)}`);
       return;
     }

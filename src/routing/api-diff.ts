@@ -1,4 +1,5 @@
 import type { GitHubClient } from '../github/client.ts';
+import { apiCall } from '../github/api-call.ts';
 import type { ChangedFile, ChangeStatus } from '../git/repository.ts';
 import type { RangeRequest } from './event-range.ts';
 import type { ResolvedDiff } from './git-diff.ts';
@@ -46,11 +47,13 @@ export async function apiDiff(
 ): Promise<ResolvedDiff> {
   if (request.kind === 'all') return request;
   if (pull !== undefined) {
-    const files = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-      ...repo,
-      pull_number: pull.number,
-      per_page: 100,
-    });
+    const files = await apiCall(`pulls.listFiles for #${pull.number}`, () =>
+      client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+        ...repo,
+        pull_number: pull.number,
+        per_page: 100,
+      }),
+    );
     if (files.length >= PULL_FILES_CAP || (pull.changed_files ?? 0) >= PULL_FILES_CAP) {
       return {
         kind: 'all',
@@ -76,11 +79,14 @@ export async function apiDiff(
       files: files.flatMap((f) => toChangedFile(f) ?? []),
     };
   }
-  const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-    ...repo,
-    basehead: `${branchName(request.base)}...${branchName(request.head)}`,
-    per_page: 1,
-  });
+  const basehead = `${branchName(request.base)}...${branchName(request.head)}`;
+  const { data } = await apiCall(`compare ${basehead}`, () =>
+    client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+      ...repo,
+      basehead,
+      per_page: 1,
+    }),
+  );
   const files = data.files ?? [];
   if (files.length >= COMPARE_FILES_CAP) {
     return {
@@ -108,15 +114,16 @@ export function apiContentReader(
 ): ContentReader {
   const readOne = async (side: 'base' | 'head', path: string): Promise<string | undefined> => {
     const encoded = path.split('/').map(encodeURIComponent).join('/');
+    const ref = side === 'base' ? base : head;
     try {
       const response = await client.request(
         `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
-        { ref: side === 'base' ? base : head, mediaType: { format: 'raw' } },
+        { ref, mediaType: { format: 'raw' } },
       );
       return typeof response.data === 'string' ? response.data : undefined;
     } catch (error) {
       if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
-      throw error;
+      return apiCall(`contents of ${path} at ${ref}`, () => Promise.reject(error as Error));
     }
   };
   return {

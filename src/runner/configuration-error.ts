@@ -10,3 +10,11 @@ export class ConfigurationError extends Error {
 export function invalidValue(input: string, value: string, allowed: string): ConfigurationError {
   return new ConfigurationError(`${input}: got '${value}', expected ${allowed}`);
 }
+
+/**
+ * A service lanekit depends on (the GitHub API, git's remote) refused or failed after retries.
+ * Not a lanekit bug: the message says what answered what, and how to fix it when we know.
+ */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+}

@@ -117,6 +117,29 @@ describe('change-router on real git repositories', () => {
     assertNoInjectedCommands(result);
   });
 
+  it('leaves out what a pull request merged in from its base branch', async () => {
+    repo.checkout('main');
+    repo.checkout('pr-merges-main', true);
+    repo.commit('docs on the branch', { 'docs/merged.md': 'x\n' });
+    repo.checkout('main');
+    const mainMoved = repo.commit('rust on main', { 'crates/core/src/main-only.rs': '//\n' });
+    repo.checkout('pr-merges-main');
+    const head = repo.merge('main', 'Merge branch main into pr-merges-main');
+    repo.checkout('main');
+    const workspace = repo.clone({ ref: head });
+    const result = await runAction('change-router', {
+      workspace,
+      event: {
+        name: 'pull_request',
+        payload: pullRequestPayload({ baseSha: mainMoved, headSha: head }),
+      },
+    });
+    const p = plan(result);
+    assert.equal(p.base, mainMoved, 'the merge brought main in: main is the merge base');
+    assert.deepEqual(running(result), ['docs']);
+    assert.equal(p.changedFiles, 1);
+  });
+
   it('deepens a shallow clone in bounded steps to find a distant merge base', async () => {
     repo.checkout('main');
     repo.checkout('pr-deep', true);
@@ -597,6 +620,83 @@ describe('change-router API mode against the REST server', () => {
     assert.equal(result.outputs['fallback-reason'], 'diff-truncated');
     assert.deepEqual(running(result), ['rust', 'docs']);
     assert.equal(server.count('GET', '/repos/:owner/:repo/pulls/12/files'), 30);
+  });
+
+  it('routes a push through the compare API and reads classified files through the contents API', async () => {
+    const before = 'c'.repeat(40);
+    const after = 'd'.repeat(40);
+    server.route('GET', '/repos/:owner/:repo/compare/:basehead', (req) => {
+      assert.equal(req.params.basehead, `${before}...${after}`);
+      return {
+        body: {
+          status: 'ahead',
+          ahead_by: 1,
+          behind_by: 0,
+          total_commits: 1,
+          merge_base_commit: { sha: before },
+          commits: [],
+          files: [
+            pullFile({
+              filename: 'docs/a.md',
+              status: 'modified',
+              owner: 'octo-org',
+              repo: 'octo-repo',
+            }),
+            pullFile({
+              filename: 'package.json',
+              status: 'modified',
+              owner: 'octo-org',
+              repo: 'octo-repo',
+            }),
+          ],
+        },
+      };
+    });
+    server.route('GET', '/repos/:owner/:repo/contents/:path', (req) => {
+      const version = req.query.get('ref') === before ? '1.0.0' : '2.0.0';
+      assert.match(req.headers.accept ?? '', /^application\/vnd\.github\.(v3\.)?raw/);
+      return { rawBody: JSON.stringify({ dependencies: { 'left-pad': version } }) };
+    });
+    const withKeys = routes.replace(
+      'fallback: []',
+      "  deps:\n    keys:\n      package.json: ['dependencies.*']\nfallback: []",
+    );
+    const result = await runAction('change-router', {
+      workspace,
+      token: 'ghs_test',
+      inputs: { routes: withKeys },
+      env: { GITHUB_API_URL: server.url },
+      event: { name: 'push', payload: pushPayload({ before, after }) },
+    });
+    const p = plan(result);
+    assert.equal(p.base, before);
+    assert.deepEqual(running(result), ['docs', 'deps']);
+    assert.deepEqual(p.routes.deps!.reasons, [
+      { type: 'key', file: 'package.json', key: 'dependencies.left-pad', rule: 'dependencies.*' },
+    ]);
+  });
+
+  it('fails with the call, the status and a hint when the token may not list files', async () => {
+    server.route('GET', '/repos/:owner/:repo/pulls/14/files', () => ({
+      status: 403,
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '403',
+      },
+    }));
+    const result = await runAction('change-router', {
+      workspace,
+      token: 'ghs_test',
+      env: { GITHUB_API_URL: server.url },
+      event: event(14),
+    });
+    assert.equal(result.exitCode, 1);
+    assert.match(
+      result.stdout,
+      /::error::change-router: GitHub API pulls.listFiles for #14 answered 403: Resource not accessible by integration.*lacks a permission/,
+    );
+    assert.doesNotMatch(result.stdout, /lanekit bug/);
   });
 
   it('waits out a secondary rate limit and retries', async () => {

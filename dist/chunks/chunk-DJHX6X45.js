@@ -7343,6 +7343,9 @@ var ConfigurationError = class extends Error {
 function invalidValue(input, value, allowed) {
   return new ConfigurationError(`${input}: got '${value}', expected ${allowed}`);
 }
+var ServiceError = class extends Error {
+  name = "ServiceError";
+};
 
 // src/github/event.ts
 import { readFileSync } from "node:fs";
@@ -11828,6 +11831,26 @@ function parseRoutesConfig(text, origin) {
   };
 }
 
+// src/github/api-call.ts
+var PERMISSION_HINTS = {
+  401: "the token is missing or expired",
+  403: "the token lacks a permission this call needs (see the action README for the least permissions)",
+  404: "not found, or not visible to this token"
+};
+async function apiCall(what, call) {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Error && "status" in error && typeof error.status === "number") {
+      const hint = PERMISSION_HINTS[error.status];
+      throw new ServiceError(
+        `GitHub API ${what} answered ${error.status}: ${error.message}${hint ? ` (${hint})` : ""}`
+      );
+    }
+    throw error;
+  }
+}
+
 // src/routing/api-diff.ts
 var PULL_FILES_CAP = 3e3;
 var COMPARE_FILES_CAP = 300;
@@ -11848,11 +11871,14 @@ var branchName = (rev) => rev.replace(/^refs\/heads\//, "");
 async function apiDiff(client, repo, request, pull) {
   if (request.kind === "all") return request;
   if (pull !== void 0) {
-    const files2 = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-      ...repo,
-      pull_number: pull.number,
-      per_page: 100
-    });
+    const files2 = await apiCall(
+      `pulls.listFiles for #${pull.number}`,
+      () => client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+        ...repo,
+        pull_number: pull.number,
+        per_page: 100
+      })
+    );
     if (files2.length >= PULL_FILES_CAP || (pull.changed_files ?? 0) >= PULL_FILES_CAP) {
       return {
         kind: "all",
@@ -11877,11 +11903,15 @@ async function apiDiff(client, repo, request, pull) {
       files: files2.flatMap((f) => toChangedFile(f) ?? [])
     };
   }
-  const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
-    ...repo,
-    basehead: `${branchName(request.base)}...${branchName(request.head)}`,
-    per_page: 1
-  });
+  const basehead = `${branchName(request.base)}...${branchName(request.head)}`;
+  const { data } = await apiCall(
+    `compare ${basehead}`,
+    () => client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      ...repo,
+      basehead,
+      per_page: 1
+    })
+  );
   const files = data.files ?? [];
   if (files.length >= COMPARE_FILES_CAP) {
     return {
@@ -11902,15 +11932,16 @@ async function apiDiff(client, repo, request, pull) {
 function apiContentReader(client, repo, base, head) {
   const readOne = async (side, path2) => {
     const encoded = path2.split("/").map(encodeURIComponent).join("/");
+    const ref = side === "base" ? base : head;
     try {
       const response = await client.request(
         `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
-        { ref: side === "base" ? base : head, mediaType: { format: "raw" } }
+        { ref, mediaType: { format: "raw" } }
       );
       return typeof response.data === "string" ? response.data : void 0;
     } catch (error) {
       if (error instanceof Error && "status" in error && error.status === 404) return void 0;
-      throw error;
+      return apiCall(`contents of ${path2} at ${ref}`, () => Promise.reject(error));
     }
   };
   return {
@@ -12510,6 +12541,7 @@ async function routeChanges(request) {
 export {
   ConfigurationError,
   invalidValue,
+  ServiceError,
   readWorkflowEvent,
   githubApiUrl,
   tryGitText,
@@ -12522,4 +12554,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-YYLJCQYR.js.LEGAL.txt */
+/*! For license information please see chunk-DJHX6X45.js.LEGAL.txt */

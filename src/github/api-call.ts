@@ -1,0 +1,22 @@
+import { ServiceError } from '../runner/configuration-error.ts';
+
+const PERMISSION_HINTS: Record<number, string> = {
+  401: 'the token is missing or expired',
+  403: 'the token lacks a permission this call needs (see the action README for the least permissions)',
+  404: 'not found, or not visible to this token',
+};
+
+/** Turns an Octokit RequestError into a ServiceError that says which call failed and why. */
+export async function apiCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Error && 'status' in error && typeof error.status === 'number') {
+      const hint = PERMISSION_HINTS[error.status];
+      throw new ServiceError(
+        `GitHub API ${what} answered ${error.status}: ${error.message}${hint ? ` (${hint})` : ''}`,
+      );
+    }
+    throw error;
+  }
+}
