@@ -10,7 +10,7 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunks/chunk-DJHX6X45.js";
+} from "./chunks/chunk-2LUMIQIB.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/cli.ts

