@@ -205,11 +205,10 @@ describe('change-router on real git repositories', () => {
   });
 
   it('compares a new branch with its merge base on the default branch', async () => {
-    repo.checkout('main');
     const mainSha = repo.sha('main');
-    repo.checkout('new-branch', true);
-    const head = repo.commit('docs on a new branch', { 'docs/new.md': 'x\n' });
-    repo.checkout('main');
+    const head = repo.commitOnBranch('new-branch', 'docs on a new branch', {
+      'docs/new.md': 'x\n',
+    });
     const workspace = repo.clone({ ref: head });
     const result = await runAction('change-router', {
       workspace,
@@ -269,11 +268,8 @@ describe('change-router on real git repositories', () => {
   });
 
   it('routes a merge group from base_sha to head_sha', async () => {
-    repo.checkout('main');
     const baseOfGroup = repo.sha('main');
-    repo.checkout('gh-readonly-queue', true);
-    const head = repo.commit('queued', { 'Cargo.lock': '# lock\n' });
-    repo.checkout('main');
+    const head = repo.commitOnBranch('gh-readonly-queue', 'queued', { 'Cargo.lock': '# lock\n' });
     const workspace = repo.clone({ ref: head });
     const result = await runAction('change-router', {
       workspace,
@@ -395,10 +391,9 @@ describe('change-router on real git repositories', () => {
   });
 
   it('forces every route for a configured label or commit trailer', async () => {
-    repo.checkout('main');
-    repo.checkout('forced-by-label', true);
-    const head = repo.commit('docs\n\nCI-Routes: all\n', { 'docs/label.md': 'x\n' });
-    repo.checkout('main');
+    const head = repo.commitOnBranch('forced-by-label', 'docs\n\nCI-Routes: all\n', {
+      'docs/label.md': 'x\n',
+    });
     const workspace = repo.clone({ ref: head });
     const labelled = await runAction('change-router', {
       workspace,

@@ -67,6 +67,20 @@ export class GitFixture {
     git(this.origin, 'checkout', '--quiet', ...(create ? ['-b'] : []), branch);
   }
 
+  /** Commits on a new branch cut from `from`, then returns to `from`; the branch head's sha. */
+  commitOnBranch(
+    branch: string,
+    message: string,
+    files: Readonly<Record<string, string | null>>,
+    from = 'main',
+  ): string {
+    this.checkout(from);
+    this.checkout(branch, true);
+    const head = this.commit(message, files);
+    this.checkout(from);
+    return head;
+  }
+
   merge(branch: string, message: string): string {
     git(this.origin, 'merge', '--quiet', '--no-ff', '-m', message, branch);
     return this.sha('HEAD');
