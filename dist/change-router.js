@@ -14,7 +14,7 @@ import {
   planSummary,
   readWorkflowEvent,
   routeChanges
-} from "./chunks/chunk-2LUMIQIB.js";
+} from "./chunks/chunk-BPTDG267.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/actions/change-router.ts

@@ -31,10 +31,8 @@ async function ensureCommit(repo: Repository, rev: string, shallow: boolean, log
     ? `+${rev}:refs/remotes/origin/${rev.replace(/^refs\/heads\//, '')}`
     : rev;
   const fetched = await repo.fetch([...(shallow ? ['--depth=1'] : []), 'origin', '--', refspec]);
-  if (!fetched) return undefined;
-  return rev.startsWith('refs/heads/')
-    ? repo.resolveCommit(`refs/remotes/origin/${rev.slice('refs/heads/'.length)}`)
-    : repo.resolveCommit(rev);
+  // A sha, a branch or a tag name alike: FETCH_HEAD is the one thing just fetched.
+  return fetched ? repo.resolveCommit('FETCH_HEAD') : undefined;
 }
 
 /**

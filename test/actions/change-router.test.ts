@@ -308,6 +308,20 @@ describe('change-router on real git repositories', () => {
     });
   }
 
+  it('fetches a branch named in the base input into a shallow clone', async () => {
+    const head = repo.commitOnBranch('by-branch-name', 'docs', { 'docs/by-name.md': 'x\n' });
+    const workspace = repo.clone({ ref: head });
+    const result = await runAction('change-router', {
+      workspace,
+      inputs: { base: 'main' },
+      env: { GITHUB_SHA: head },
+      event: { name: 'workflow_dispatch', payload: {} },
+    });
+    const p = plan(result);
+    assert.equal(p.base, repo.sha('main'));
+    assert.deepEqual(running(result), ['docs']);
+  });
+
   it('diffs a dispatch against the base input', async () => {
     repo.checkout('main');
     const from = repo.sha('main');

@@ -12058,8 +12058,7 @@ async function ensureCommit(repo, rev, shallow, log) {
   log.info(`Fetching ${rev} from origin`);
   const refspec = rev.startsWith("refs/") ? `+${rev}:refs/remotes/origin/${rev.replace(/^refs\/heads\//, "")}` : rev;
   const fetched = await repo.fetch([...shallow ? ["--depth=1"] : [], "origin", "--", refspec]);
-  if (!fetched) return void 0;
-  return rev.startsWith("refs/heads/") ? repo.resolveCommit(`refs/remotes/origin/${rev.slice("refs/heads/".length)}`) : repo.resolveCommit(rev);
+  return fetched ? repo.resolveCommit("FETCH_HEAD") : void 0;
 }
 async function gitDiff(repo, request, log) {
   const shallow = await repo.isShallow();
@@ -12557,4 +12556,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-2LUMIQIB.js.LEGAL.txt */
+/*! For license information please see chunk-BPTDG267.js.LEGAL.txt */
