@@ -531,7 +531,7 @@ describe('change-router configuration errors', () => {
     it(`rejects ${title}`, async () => {
       const result = await runAction('change-router', { workspace, inputs: { routes } });
       assert.equal(result.exitCode, 1);
-      const error = result.commands.find((c) => c.command === 'error');
+      const error = result.annotations.find((c) => c.command === 'error');
       assert.ok(error, result.stdout);
       assert.match(error.message, /^change-router: /);
       assert.match(error.message, message);

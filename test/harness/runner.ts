@@ -40,6 +40,8 @@ export interface RunResult {
   readonly stderr: string;
   /** Every line the runner would parse as a workflow command (`::name k=v::message`). */
   readonly commands: readonly WorkflowCommand[];
+  /** The commands that become annotations on the run: error, warning, notice. */
+  readonly annotations: readonly WorkflowCommand[];
   /** `##[` sequences: the runner's legacy command form. */
   readonly legacyCommands: readonly string[];
   readonly durationMs: number;
@@ -179,6 +181,7 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
       });
     });
     const durationMs = performance.now() - started;
+    const commands = parseCommands(stdout);
     return {
       exitCode,
       outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
@@ -190,7 +193,8 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
       summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
       stdout,
       stderr,
-      commands: parseCommands(stdout),
+      commands,
+      annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
       legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? [],
       durationMs,
     };
