@@ -14,7 +14,7 @@ import {
   planSummary,
   readWorkflowEvent,
   routeChanges
-} from "./chunks/chunk-BPTDG267.js";
+} from "./chunks/chunk-IPC2DJPJ.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/actions/change-router.ts

@@ -10,7 +10,7 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunks/chunk-BPTDG267.js";
+} from "./chunks/chunk-IPC2DJPJ.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/cli.ts

@@ -3,7 +3,7 @@ import { apiCall } from '../github/api-call.ts';
 import type { ChangedFile, ChangeStatus } from '../git/repository.ts';
 import type { RangeRequest } from './event-range.ts';
 import type { ResolvedDiff } from './git-diff.ts';
-import type { ContentReader } from './plan.ts';
+import type { ContentReader } from './documents.ts';
 
 /** GitHub lists at most 3,000 files of a pull request and 300 of a comparison. */
 export const PULL_FILES_CAP = 3000;

@@ -1,15 +1,11 @@
 import type { ChangedFile } from '../git/repository.ts';
-import { MISE_CONFIG_GLOBS, miseToolChanges, miseToolsMissing } from './mise-tools.ts';
+import type { ContentReader } from './documents.ts';
+import { Documents } from './documents.ts';
+import { driftFiles, driftWarnings } from './drift.ts';
+import { MISE_CONFIG_GLOBS, miseToolChanges } from './mise-tools.ts';
 import { PathRules } from './path-rules.ts';
 import type { Route, RoutesConfig } from './routes-config.ts';
-import {
-  changedKeyPaths,
-  formatKeyPath,
-  formatOfPath,
-  keyPatternMatches,
-  keyPatternMatchesDocument,
-  parseStructured,
-} from './structured-keys.ts';
+import { changedKeyPaths, formatKeyPath, keyPatternMatches } from './structured-keys.ts';
 
 export type Reason =
   | { readonly type: 'path'; readonly path: string; readonly rule: string }
@@ -37,16 +33,6 @@ export interface RoutePlan {
   omittedReasons: number;
 }
 
-export interface FileRequest {
-  readonly side: 'base' | 'head';
-  readonly path: string;
-}
-
-/** Reads files' text on either side of the diff, all at once; undefined where one does not exist. */
-export interface ContentReader {
-  read(requests: readonly FileRequest[]): Promise<(string | undefined)[]>;
-}
-
 export interface PlanRequest {
   readonly config: RoutesConfig;
   readonly files: readonly ChangedFile[];
@@ -66,16 +52,6 @@ export const MAX_REASONS_PER_ROUTE = 50;
 
 const miseFiles = new PathRules(MISE_CONFIG_GLOBS);
 
-/** Where a config file is read at head to warn about drift, when no change touched it. */
-const MISE_ROOT_FILES = [
-  'mise.toml',
-  '.mise.toml',
-  'mise/config.toml',
-  '.mise/config.toml',
-  '.config/mise.toml',
-  '.config/mise/config.toml',
-];
-
 class PlanBuilder {
   readonly routes: Record<string, RoutePlan> = {};
 
@@ -89,48 +65,6 @@ class PlanBuilder {
     plan.run = true;
     if (plan.reasons.length < MAX_REASONS_PER_ROUTE) plan.reasons.push(reason);
     else plan.omittedReasons++;
-  }
-}
-
-type Parsed = { ok: true; doc: unknown } | { ok: false; error: string };
-
-/** The files a plan needs, read in one go and parsed on demand. */
-class Documents {
-  readonly #texts = new Map<string, string | undefined>();
-  readonly #parsed = new Map<string, Parsed>();
-
-  static async load(contents: ContentReader, requests: FileRequest[]): Promise<Documents> {
-    const docs = new Documents();
-    const unique = [...new Map(requests.map((r) => [Documents.#key(r.side, r.path), r])).values()];
-    const texts = await contents.read(unique);
-    unique.forEach((r, i) => docs.#texts.set(Documents.#key(r.side, r.path), texts[i]));
-    return docs;
-  }
-
-  static #key(side: string, path: string): string {
-    return `${side}\0${path}`;
-  }
-
-  parse(side: 'base' | 'head', path: string | undefined): Parsed {
-    if (path === undefined) return { ok: true, doc: undefined };
-    const key = Documents.#key(side, path);
-    let parsed = this.#parsed.get(key);
-    if (parsed === undefined) {
-      const text = this.#texts.get(key);
-      parsed = { ok: true, doc: undefined };
-      if (text !== undefined) {
-        try {
-          parsed = { ok: true, doc: parseStructured(text, formatOfPath(path) ?? 'toml') };
-        } catch (error) {
-          parsed = {
-            ok: false,
-            error: `${side}: ${error instanceof Error ? error.message : String(error)}`,
-          };
-        }
-      }
-      this.#parsed.set(key, parsed);
-    }
-    return parsed;
   }
 }
 
@@ -289,48 +223,4 @@ function applyImplications(config: RoutesConfig, plan: PlanBuilder): void {
       if (!wasRunning) queue.push(target);
     }
   }
-}
-
-/** Files read at head to check the configuration for drift. */
-function driftFiles(config: RoutesConfig): string[] {
-  const files = config.routes.flatMap((route) =>
-    route.keys.map((k) => k.file).filter((file) => !/[*?[{]/.test(file)),
-  );
-  if (config.routes.some((r) => r.miseTools.length > 0)) files.push(...MISE_ROOT_FILES);
-  return files;
-}
-
-/** Configured keys and tools that name nothing in the file at head: the config has drifted. */
-function driftWarnings(config: RoutesConfig, docs: Documents): string[] {
-  const warnings: string[] = [];
-  const miseDocs = MISE_ROOT_FILES.map((path) => docs.parse('head', path)).flatMap((parsed) =>
-    parsed.ok && parsed.doc !== undefined ? [parsed.doc] : [],
-  );
-  for (const route of config.routes) {
-    for (const classifier of route.keys) {
-      if (/[*?[{]/.test(classifier.file)) continue;
-      const parsed = docs.parse('head', classifier.file);
-      if (!parsed.ok) continue;
-      if (parsed.doc === undefined) {
-        warnings.push(`route '${route.name}': keys: '${classifier.file}' does not exist at head`);
-        continue;
-      }
-      for (const { text, pattern } of classifier.patterns) {
-        if (!keyPatternMatchesDocument(pattern, parsed.doc)) {
-          warnings.push(
-            `route '${route.name}': key '${text}' matches nothing in '${classifier.file}' at head`,
-          );
-        }
-      }
-    }
-    for (const tool of route.miseTools) {
-      if (miseDocs.some((doc) => miseToolsMissing(doc, [tool]).length === 0)) continue;
-      warnings.push(
-        miseDocs.length === 0
-          ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in`
-          : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`,
-      );
-    }
-  }
-  return warnings;
 }

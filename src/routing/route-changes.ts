@@ -9,7 +9,8 @@ import { requestRange } from './event-range.ts';
 import { forceCause, payloadMessages } from './force.ts';
 import type { ResolvedDiff } from './git-diff.ts';
 import { gitDiff } from './git-diff.ts';
-import type { ContentReader, RoutePlan } from './plan.ts';
+import type { ContentReader } from './documents.ts';
+import type { RoutePlan } from './plan.ts';
 import { planRoutes } from './plan.ts';
 import type { RoutesConfig } from './routes-config.ts';
 

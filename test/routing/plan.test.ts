@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChangedFile } from '../../src/git/repository.ts';
-import type { ContentReader } from '../../src/routing/plan.ts';
+import type { ContentReader } from '../../src/routing/documents.ts';
 import { MAX_REASONS_PER_ROUTE, planRoutes } from '../../src/routing/plan.ts';
 import { parseRoutesConfig } from '../../src/routing/routes-config.ts';
 

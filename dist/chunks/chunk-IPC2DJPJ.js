@@ -12100,6 +12100,43 @@ async function gitDiff(repo, request, log) {
   return { kind: "diff", base: mergeBase, head, how: request.how, files };
 }
 
+// src/routing/documents.ts
+var Documents = class _Documents {
+  #texts = /* @__PURE__ */ new Map();
+  #parsed = /* @__PURE__ */ new Map();
+  static async load(contents, requests) {
+    const docs = new _Documents();
+    const unique = [...new Map(requests.map((r) => [_Documents.#key(r.side, r.path), r])).values()];
+    const texts = await contents.read(unique);
+    unique.forEach((r, i) => docs.#texts.set(_Documents.#key(r.side, r.path), texts[i]));
+    return docs;
+  }
+  static #key(side, path2) {
+    return `${side}\0${path2}`;
+  }
+  parse(side, path2) {
+    if (path2 === void 0) return { ok: true, doc: void 0 };
+    const key = _Documents.#key(side, path2);
+    let parsed = this.#parsed.get(key);
+    if (parsed === void 0) {
+      const text = this.#texts.get(key);
+      parsed = { ok: true, doc: void 0 };
+      if (text !== void 0) {
+        try {
+          parsed = { ok: true, doc: parseStructured(text, formatOfPath(path2) ?? "toml") };
+        } catch (error) {
+          parsed = {
+            ok: false,
+            error: `${side}: ${error instanceof Error ? error.message : String(error)}`
+          };
+        }
+      }
+      this.#parsed.set(key, parsed);
+    }
+    return parsed;
+  }
+};
+
 // src/routing/mise-tools.ts
 var MISE_CONFIG_GLOBS = [
   "**/mise.toml",
@@ -12276,9 +12313,7 @@ function canonical(value) {
   });
 }
 
-// src/routing/plan.ts
-var MAX_REASONS_PER_ROUTE = 50;
-var miseFiles = new PathRules(MISE_CONFIG_GLOBS);
+// src/routing/drift.ts
 var MISE_ROOT_FILES = [
   "mise.toml",
   ".mise.toml",
@@ -12287,6 +12322,48 @@ var MISE_ROOT_FILES = [
   ".config/mise.toml",
   ".config/mise/config.toml"
 ];
+function driftFiles(config) {
+  const files = config.routes.flatMap(
+    (route) => route.keys.map((k) => k.file).filter((file) => !/[*?[{]/.test(file))
+  );
+  if (config.routes.some((r) => r.miseTools.length > 0)) files.push(...MISE_ROOT_FILES);
+  return files;
+}
+function driftWarnings(config, docs) {
+  const warnings = [];
+  const miseDocs = MISE_ROOT_FILES.map((path2) => docs.parse("head", path2)).flatMap(
+    (parsed) => parsed.ok && parsed.doc !== void 0 ? [parsed.doc] : []
+  );
+  for (const route of config.routes) {
+    for (const classifier of route.keys) {
+      if (/[*?[{]/.test(classifier.file)) continue;
+      const parsed = docs.parse("head", classifier.file);
+      if (!parsed.ok) continue;
+      if (parsed.doc === void 0) {
+        warnings.push(`route '${route.name}': keys: '${classifier.file}' does not exist at head`);
+        continue;
+      }
+      for (const { text, pattern } of classifier.patterns) {
+        if (!keyPatternMatchesDocument(pattern, parsed.doc)) {
+          warnings.push(
+            `route '${route.name}': key '${text}' matches nothing in '${classifier.file}' at head`
+          );
+        }
+      }
+    }
+    for (const tool of route.miseTools) {
+      if (miseDocs.some((doc) => miseToolsMissing(doc, [tool]).length === 0)) continue;
+      warnings.push(
+        miseDocs.length === 0 ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in` : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`
+      );
+    }
+  }
+  return warnings;
+}
+
+// src/routing/plan.ts
+var MAX_REASONS_PER_ROUTE = 50;
+var miseFiles = new PathRules(MISE_CONFIG_GLOBS);
 var PlanBuilder = class {
   routes = {};
   constructor(routes) {
@@ -12298,41 +12375,6 @@ var PlanBuilder = class {
     plan.run = true;
     if (plan.reasons.length < MAX_REASONS_PER_ROUTE) plan.reasons.push(reason);
     else plan.omittedReasons++;
-  }
-};
-var Documents = class _Documents {
-  #texts = /* @__PURE__ */ new Map();
-  #parsed = /* @__PURE__ */ new Map();
-  static async load(contents, requests) {
-    const docs = new _Documents();
-    const unique = [...new Map(requests.map((r) => [_Documents.#key(r.side, r.path), r])).values()];
-    const texts = await contents.read(unique);
-    unique.forEach((r, i) => docs.#texts.set(_Documents.#key(r.side, r.path), texts[i]));
-    return docs;
-  }
-  static #key(side, path2) {
-    return `${side}\0${path2}`;
-  }
-  parse(side, path2) {
-    if (path2 === void 0) return { ok: true, doc: void 0 };
-    const key = _Documents.#key(side, path2);
-    let parsed = this.#parsed.get(key);
-    if (parsed === void 0) {
-      const text = this.#texts.get(key);
-      parsed = { ok: true, doc: void 0 };
-      if (text !== void 0) {
-        try {
-          parsed = { ok: true, doc: parseStructured(text, formatOfPath(path2) ?? "toml") };
-        } catch (error) {
-          parsed = {
-            ok: false,
-            error: `${side}: ${error instanceof Error ? error.message : String(error)}`
-          };
-        }
-      }
-      this.#parsed.set(key, parsed);
-    }
-    return parsed;
   }
 };
 async function planRoutes(request) {
@@ -12464,44 +12506,6 @@ function applyImplications(config, plan) {
     }
   }
 }
-function driftFiles(config) {
-  const files = config.routes.flatMap(
-    (route) => route.keys.map((k) => k.file).filter((file) => !/[*?[{]/.test(file))
-  );
-  if (config.routes.some((r) => r.miseTools.length > 0)) files.push(...MISE_ROOT_FILES);
-  return files;
-}
-function driftWarnings(config, docs) {
-  const warnings = [];
-  const miseDocs = MISE_ROOT_FILES.map((path2) => docs.parse("head", path2)).flatMap(
-    (parsed) => parsed.ok && parsed.doc !== void 0 ? [parsed.doc] : []
-  );
-  for (const route of config.routes) {
-    for (const classifier of route.keys) {
-      if (/[*?[{]/.test(classifier.file)) continue;
-      const parsed = docs.parse("head", classifier.file);
-      if (!parsed.ok) continue;
-      if (parsed.doc === void 0) {
-        warnings.push(`route '${route.name}': keys: '${classifier.file}' does not exist at head`);
-        continue;
-      }
-      for (const { text, pattern } of classifier.patterns) {
-        if (!keyPatternMatchesDocument(pattern, parsed.doc)) {
-          warnings.push(
-            `route '${route.name}': key '${text}' matches nothing in '${classifier.file}' at head`
-          );
-        }
-      }
-    }
-    for (const tool of route.miseTools) {
-      if (miseDocs.some((doc) => miseToolsMissing(doc, [tool]).length === 0)) continue;
-      warnings.push(
-        miseDocs.length === 0 ? `route '${route.name}': mise-tools: no mise config file at head to find '${tool}' in` : `route '${route.name}': mise tool '${tool}' matches no [tools] entry at head`
-      );
-    }
-  }
-  return warnings;
-}
 
 // src/routing/route-changes.ts
 function gitContentReader(repo, base, head) {
@@ -12556,4 +12560,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-BPTDG267.js.LEGAL.txt */
+/*! For license information please see chunk-IPC2DJPJ.js.LEGAL.txt */
