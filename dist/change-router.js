@@ -14,7 +14,7 @@ import {
   planSummary,
   readWorkflowEvent,
   routeChanges
-} from "./chunks/chunk-IPC2DJPJ.js";
+} from "./chunks/chunk-MX23FQQ5.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/actions/change-router.ts

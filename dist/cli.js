@@ -10,7 +10,7 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunks/chunk-IPC2DJPJ.js";
+} from "./chunks/chunk-MX23FQQ5.js";
 import "./chunks/chunk-3JRY3IFT.js";
 
 // src/cli.ts

@@ -47,18 +47,6 @@ export class Repository {
     return tryGitText(this.dir, ['merge-base', '--end-of-options', a, b]);
   }
 
-  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    return (
-      (await tryGitText(this.dir, [
-        'merge-base',
-        '--is-ancestor',
-        '--end-of-options',
-        ancestor,
-        descendant,
-      ])) !== undefined
-    );
-  }
-
   /** Fetch from `origin` with the credentials the checkout left in the local config. */
   async fetch(args: readonly string[]): Promise<boolean> {
     return (

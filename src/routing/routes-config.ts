@@ -55,7 +55,8 @@ export function parseTrailer(text: string): Trailer | undefined {
   return { key: match[1]!.toLowerCase(), value: match[2]!.trim().toLowerCase(), text: text.trim() };
 }
 
-function parseRoute(name: string, node: ConfigNode): Route {
+/** A route, and its `implies` items for errors that need the other routes' names. */
+function parseRoute(name: string, node: ConfigNode): { route: Route; implies: ConfigNode[] } {
   const fields = node.fields(ROUTE_KEYS);
   const pathNodes = fields.paths?.items() ?? [];
   const paths = pathNodes.map((item) => {
@@ -99,11 +100,14 @@ function parseRoute(name: string, node: ConfigNode): Route {
     return { file, fileRules: new PathRules([file]), patterns };
   });
   const miseTools = fields['mise-tools']?.strings() ?? [];
-  const implies = fields.implies?.strings() ?? [];
+  const implies = fields.implies?.items() ?? [];
   if (paths.length === 0 && keys.length === 0 && miseTools.length === 0) {
     throw node.error('a route needs at least one of paths, keys or mise-tools');
   }
-  return { name, paths, statuses, keys, miseTools, implies };
+  return {
+    route: { name, paths, statuses, keys, miseTools, implies: implies.map((i) => i.string()) },
+    implies,
+  };
 }
 
 /** Rejects `implies` cycles, naming one: `a -> b -> a`. */
@@ -127,7 +131,7 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
   const root = ConfigNode.parse(text, origin);
   const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
-  const routes = fields.routes.entries().map(([name, node]) => {
+  const parsed = fields.routes.entries().map(([name, node]) => {
     if (!ROUTE_NAME.test(name)) {
       throw node.error(
         `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`,
@@ -140,6 +144,7 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
     }
     return parseRoute(name, node);
   });
+  const routes = parsed.map((p) => p.route);
   if (routes.length === 0) throw fields.routes.error('define at least one route');
   const names = new Set(routes.map((r) => r.name));
   const knownRoute = (node: ConfigNode, what: string) => {
@@ -151,10 +156,11 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
     }
     return name;
   };
-  for (const [name, node] of fields.routes.entries()) {
-    const implies = node.fields(ROUTE_KEYS).implies;
-    for (const item of implies?.items() ?? []) {
-      if (knownRoute(item, 'implies') === name) throw item.error(`route '${name}' implies itself`);
+  for (const { route, implies } of parsed) {
+    for (const item of implies) {
+      if (knownRoute(item, 'implies') === route.name) {
+        throw item.error(`route '${route.name}' implies itself`);
+      }
     }
   }
   checkImplications(routes, fields.routes);

@@ -5,10 +5,3 @@ export interface Logger {
   notice(message: string): void;
   warning(message: string): void;
 }
-
-export const silentLogger: Logger = {
-  debug() {},
-  info() {},
-  notice() {},
-  warning() {},
-};

@@ -17,7 +17,7 @@ export function readInput(name: string, env: NodeJS.ProcessEnv = process.env): s
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-function fileCommand(variable: 'GITHUB_OUTPUT' | 'GITHUB_ENV', key: string, value: string): void {
+function fileCommand(variable: 'GITHUB_OUTPUT', key: string, value: string): void {
   const path = process.env[variable];
   if (!path) throw new Error(`${variable} is not set: is this running as a GitHub Actions step?`);
   const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -30,11 +30,6 @@ function fileCommand(variable: 'GITHUB_OUTPUT' | 'GITHUB_ENV', key: string, valu
 /** Any value round-trips exactly: the delimiter form with a random delimiter. */
 export function setOutput(name: string, value: string): void {
   fileCommand('GITHUB_OUTPUT', name, value);
-}
-
-export function exportVariable(name: string, value: string): void {
-  process.env[name] = value;
-  fileCommand('GITHUB_ENV', name, value);
 }
 
 const escapeData = (text: string) =>

@@ -7497,15 +7497,6 @@ var Repository = class _Repository {
   async mergeBase(a, b) {
     return tryGitText(this.dir, ["merge-base", "--end-of-options", a, b]);
   }
-  async isAncestor(ancestor, descendant) {
-    return await tryGitText(this.dir, [
-      "merge-base",
-      "--is-ancestor",
-      "--end-of-options",
-      ancestor,
-      descendant
-    ]) !== void 0;
-  }
   /** Fetch from `origin` with the credentials the checkout left in the local config. */
   async fetch(args) {
     return await tryGitText(this.dir, [
@@ -11752,11 +11743,14 @@ function parseRoute(name, node) {
     return { file, fileRules: new PathRules([file]), patterns };
   });
   const miseTools = fields["mise-tools"]?.strings() ?? [];
-  const implies = fields.implies?.strings() ?? [];
+  const implies = fields.implies?.items() ?? [];
   if (paths.length === 0 && keys.length === 0 && miseTools.length === 0) {
     throw node.error("a route needs at least one of paths, keys or mise-tools");
   }
-  return { name, paths, statuses, keys, miseTools, implies };
+  return {
+    route: { name, paths, statuses, keys, miseTools, implies: implies.map((i) => i.string()) },
+    implies
+  };
 }
 function checkImplications(routes, root) {
   const byName = new Map(routes.map((r) => [r.name, r]));
@@ -11777,7 +11771,7 @@ function parseRoutesConfig(text, origin) {
   const root = ConfigNode.parse(text, origin);
   const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
-  const routes = fields.routes.entries().map(([name, node]) => {
+  const parsed = fields.routes.entries().map(([name, node]) => {
     if (!ROUTE_NAME.test(name)) {
       throw node.error(
         `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`
@@ -11790,6 +11784,7 @@ function parseRoutesConfig(text, origin) {
     }
     return parseRoute(name, node);
   });
+  const routes = parsed.map((p) => p.route);
   if (routes.length === 0) throw fields.routes.error("define at least one route");
   const names = new Set(routes.map((r) => r.name));
   const knownRoute = (node, what) => {
@@ -11801,10 +11796,11 @@ function parseRoutesConfig(text, origin) {
     }
     return name;
   };
-  for (const [name, node] of fields.routes.entries()) {
-    const implies = node.fields(ROUTE_KEYS).implies;
-    for (const item of implies?.items() ?? []) {
-      if (knownRoute(item, "implies") === name) throw item.error(`route '${name}' implies itself`);
+  for (const { route, implies } of parsed) {
+    for (const item of implies) {
+      if (knownRoute(item, "implies") === route.name) {
+        throw item.error(`route '${route.name}' implies itself`);
+      }
     }
   }
   checkImplications(routes, fields.routes);
@@ -12560,4 +12556,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-IPC2DJPJ.js.LEGAL.txt */
+/*! For license information please see chunk-MX23FQQ5.js.LEGAL.txt */
