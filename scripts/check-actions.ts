@@ -31,7 +31,7 @@ interface Metadata {
 function inputsRead(source: string): Set<string> {
   const names = new Set<string>();
   for (const match of source.matchAll(
-    /\binputs\.(?:optional|required|boolean|choice|integer)\(\s*'([^']+)'/g,
+    /\binputs\.(?:optional|required|boolean|choice|integer|list|json)\(\s*'([^']+)'/g,
   )) {
     names.add(match[1]!);
   }

@@ -43,4 +43,40 @@ export class Inputs {
     if (found === undefined) throw invalidValue(name, value, `one of ${allowed.join('|')}`);
     return found;
   }
+
+  integer(name: string, fallback: number, range: { min: number; max: number }): number {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    const parsed = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < range.min || parsed > range.max) {
+      throw invalidValue(name, value, `an integer from ${range.min} to ${range.max}`);
+    }
+    return parsed;
+  }
+
+  /** One entry per line or per comma; blank entries and `#` comment lines are dropped. */
+  list(name: string): string[] {
+    const value = this.optional(name);
+    if (value === undefined) return [];
+    return value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .flatMap((line) => line.split(','))
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  }
+
+  /** Parsed JSON; `what` says what shape is allowed, for the error message. */
+  json(name: string, what: string): unknown {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+      throw new ConfigurationError(`${name}: got '${shown}', expected ${what} (${reason})`);
+    }
+  }
 }
