@@ -1,4 +1,4 @@
-import { ConfigurationError, ServiceError } from './configuration-error.ts';
+import { CheckFailed, ConfigurationError, ServiceError } from './configuration-error.ts';
 import { Inputs } from './inputs.ts';
 import type { Logger } from './logger.ts';
 import { neutralize } from './neutralize.ts';
@@ -58,7 +58,11 @@ export async function runAction(
   try {
     await body(context);
   } catch (error) {
-    if (error instanceof ConfigurationError || error instanceof ServiceError) {
+    if (
+      error instanceof ConfigurationError ||
+      error instanceof ServiceError ||
+      error instanceof CheckFailed
+    ) {
       setFailed(`${action}: ${neutralize(error.message)}`);
       return;
     }

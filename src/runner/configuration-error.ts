@@ -18,3 +18,11 @@ export function invalidValue(input: string, value: string, allowed: string): Con
 export class ServiceError extends Error {
   override name = 'ServiceError';
 }
+
+/**
+ * The check an action's inputs asked it to enforce did not pass (a `fail-on` marker, a failed
+ * required job). The step fails with the message alone: the summary shows the details.
+ */
+export class CheckFailed extends Error {
+  override name = 'CheckFailed';
+}
