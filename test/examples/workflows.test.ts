@@ -1,89 +1,239 @@
 /**
- * Every example workflow's lanekit steps run through the local runner, in order, with the inputs
- * the workflow gives them; each job output the workflow maps from a lanekit step must be one the
- * action really writes.
+ * Every example workflow runs through the workflow simulator: jobs in needs order with their
+ * if: conditions, matrices expanded from their fromJSON(...) as GitHub expands them, and the
+ * lanekit steps run by the local runner with the inputs the workflow gives them. Each job output
+ * the workflow maps from a lanekit step must be one the action really writes.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { laneOfJob } from '../../src/lanes/lane-of.ts';
+import type { Lane, LanesConfig } from '../../src/lanes/lanes-config.ts';
+import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import { GitFixture } from '../harness/git-fixture.ts';
+import { GitHubApiServer } from '../harness/github-api.ts';
 import { pullRequestPayload } from '../harness/payloads.ts';
-import { ROOT, runAction } from '../harness/runner.ts';
+import { ROOT } from '../harness/runner.ts';
+import type {
+  SimulatedJob,
+  SimulationOptions,
+  WorkflowSimulation,
+} from '../harness/workflow-run.ts';
+import { simulateWorkflow } from '../harness/workflow-run.ts';
 
-interface Step {
-  id?: string;
-  uses?: string;
-  with?: Record<string, string>;
-}
-interface Job {
-  outputs?: Record<string, string>;
-  steps?: Step[];
-}
 interface Workflow {
-  jobs: Record<string, Job>;
+  env?: Record<string, string>;
+  jobs: Record<string, { outputs?: Record<string, string> }>;
 }
 
-const LANEKIT_STEP = /^(?:lanekit\/lanekit\/actions\/([\w-]+)@.+|\.\/actions\/([\w-]+))$/;
 const STEP_OUTPUT = /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
 
 const dir = join(ROOT, 'examples', 'workflows');
 const examples = readdirSync(dir).filter((f) => f.endsWith('.yml'));
 
+let repo: GitFixture;
+let workspace: string;
+let baseSha: string;
+let headSha: string;
+
+before(() => {
+  repo = new GitFixture();
+  baseSha = repo.commit('base', {
+    'Cargo.toml': '[workspace]\n',
+    'mise.toml': '[tools]\nzig = "0.13"\n',
+  });
+  headSha = repo.commitOnBranch('feature', 'change', {
+    'crates/app/src/lib.rs': '//\n',
+    'docs/index.md': '# docs\n',
+  });
+  workspace = repo.clone({ ref: headSha });
+});
+after(() => {
+  repo.cleanup();
+});
+
+const pullRequest = (fork = false) => ({
+  name: 'pull_request',
+  payload: pullRequestPayload({ baseSha, headSha, fork }),
+});
+
+function simulate(
+  file: string,
+  options: Partial<SimulationOptions> = {},
+): Promise<WorkflowSimulation> {
+  return simulateWorkflow({
+    workflowFile: join(dir, file),
+    workspace,
+    event: pullRequest(),
+    ...options,
+  });
+}
+
+/** Every lanekit step succeeded, and every job output mapped from one is an output it wrote. */
+function assertStepsAndOutputs(file: string, simulation: WorkflowSimulation): void {
+  const workflow = parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
+  for (const step of simulation.steps) {
+    assert.equal(
+      step.result.exitCode,
+      0,
+      `${file} ${step.job}/${step.id ?? step.action}:\n${step.result.stdout}`,
+    );
+  }
+  for (const [jobName, job] of Object.entries(workflow.jobs)) {
+    for (const [name, expression] of Object.entries(job.outputs ?? {})) {
+      for (const [, stepId, output] of expression.matchAll(STEP_OUTPUT)) {
+        const step = simulation.steps.find((s) => s.job === jobName && s.id === stepId);
+        if (!step) continue;
+        assert.ok(
+          output! in step.result.outputs,
+          `${file}: jobs.${jobName}.outputs.${name} reads '${output!}', which ${stepId!} never writes`,
+        );
+      }
+    }
+  }
+}
+
 describe('example workflows', () => {
-  let repo: GitFixture;
-  let workspace: string;
-  let event: { name: string; payload: unknown };
-
-  before(() => {
-    repo = new GitFixture();
-    const base = repo.commit('base', {
-      'Cargo.toml': '[workspace]\n',
-      'mise.toml': '[tools]\nzig = "0.13"\n',
-    });
-    const head = repo.commitOnBranch('feature', 'change', {
-      'crates/app/src/lib.rs': '//\n',
-      'docs/index.md': '# docs\n',
-    });
-    workspace = repo.clone({ ref: head });
-    event = { name: 'pull_request', payload: pullRequestPayload({ baseSha: base, headSha: head }) };
-  });
-  after(() => {
-    repo.cleanup();
-  });
-
   for (const file of examples) {
     it(`${file}: lanekit steps run and produce the outputs the jobs map`, async () => {
-      const workflow = parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
-      let ran = 0;
-      for (const [jobName, job] of Object.entries(workflow.jobs)) {
-        const outputsByStep = new Map<string, Record<string, string>>();
-        for (const step of job.steps ?? []) {
-          const match = LANEKIT_STEP.exec(step.uses ?? '');
-          if (!match) continue;
-          const action = match[1] ?? match[2]!;
-          const result = await runAction(action, { workspace, event, inputs: step.with ?? {} });
-          assert.equal(
-            result.exitCode,
-            0,
-            `${file} ${jobName}/${step.id ?? action}:\n${result.stdout}`,
-          );
-          if (step.id) outputsByStep.set(step.id, result.outputs);
-          ran++;
-        }
-        for (const [name, expression] of Object.entries(job.outputs ?? {})) {
-          for (const [, stepId, output] of expression.matchAll(STEP_OUTPUT)) {
-            const outputs = outputsByStep.get(stepId!);
-            if (!outputs) continue;
-            assert.ok(
-              output! in outputs,
-              `${file}: jobs.${jobName}.outputs.${name} reads '${output!}', which ${stepId!} never writes`,
-            );
-          }
-        }
-      }
-      assert.ok(ran > 0, `${file} has no lanekit step`);
+      const simulation = await simulate(file);
+      assert.ok(simulation.steps.length > 0, `${file} has no lanekit step`);
+      assertStepsAndOutputs(file, simulation);
     });
   }
+});
+
+describe('lane-matrix.yml, as GitHub expands its matrices', () => {
+  const file = 'lane-matrix.yml';
+  const workflow = parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
+  const lanes: LanesConfig = parseLanesConfig(workflow.env!.LANES!, 'env.LANES');
+  const laneNamed = (name: unknown) => lanes.lanes.find((lane) => lane.name === name)!;
+  let api: GitHubApiServer;
+  before(async () => {
+    api = await GitHubApiServer.start();
+  });
+  after(() => api.close());
+
+  const dispatch = (lanesInput: string) => ({
+    name: 'workflow_dispatch',
+    payload: {
+      inputs: { lanes: lanesInput },
+      ref: 'refs/heads/main',
+      repository: { full_name: 'octo-org/octo-repo' },
+    },
+  });
+  const job = (simulation: WorkflowSimulation, id: string): SimulatedJob =>
+    simulation.jobs.get(id)!;
+  const gateDecisions = (simulation: WorkflowSimulation) => {
+    const gate = simulation.steps.find((s) => s.job === 'required')!;
+    return {
+      gate,
+      decisions: JSON.parse(gate.result.outputs.decisions ?? '{}') as Record<
+        string,
+        { pass: boolean; why: string }
+      >,
+    };
+  };
+
+  /** Every leg of every lane job runs where its lane says, with its lane's env and optionality. */
+  function assertLegs(simulation: WorkflowSimulation, expectedLanes: readonly Lane[]): void {
+    for (const id of ['clippy', 'canary', 'e2e']) {
+      const { legs } = job(simulation, id);
+      assert.ok(legs.length > 0, `${id} ran no legs`);
+      assert.deepEqual(
+        [...new Set(legs.map((leg) => leg.matrix.lane))],
+        expectedLanes.map((lane) => lane.name),
+        `${id}: the lanes of its legs`,
+      );
+      for (const leg of legs) {
+        const lane = laneNamed(leg.matrix.lane);
+        assert.deepEqual(leg.runsOn, lane.runsOn, `${id} ${String(leg.name)}: runs-on`);
+        assert.equal(
+          leg.continueOnError,
+          !lane.required,
+          `${id} ${String(leg.name)}: continue-on-error is a boolean`,
+        );
+        assert.deepEqual(leg.env, lane.env, `${id} ${String(leg.name)}: env`);
+        assert.equal(
+          laneOfJob(lanes, String(leg.name))?.name,
+          lane.name,
+          `${String(leg.name)} names its lane`,
+        );
+      }
+    }
+  }
+
+  it('runs every leg of both lanes where its lane says when a maintainer asks for both', async () => {
+    const simulation = await simulate(file, { event: dispatch('both'), api });
+    assertStepsAndOutputs(file, simulation);
+    assertLegs(simulation, lanes.lanes);
+    assert.equal(job(simulation, 'e2e').legs.length, 2 * 3);
+    assert.deepEqual(
+      job(simulation, 'canary').legs.map((leg) => leg.matrix.items),
+      [['e2e/ensign-cycle.yml'], ['e2e/ensign-cycle.yml']],
+    );
+    assert.equal(job(simulation, 'sccache-stats').result, 'success', 'the velnor-only job runs');
+    const velnor = laneNamed('velnor');
+    assert.deepEqual(job(simulation, 'sccache-stats').legs[0]!.runsOn, velnor.runsOn);
+    const { gate, decisions } = gateDecisions(simulation);
+    assert.equal(gate.result.outputs.result, 'success');
+    assert.match(gate.result.stdout, /Read 14 jobs of run 42 attempt 1/);
+    assert.equal(decisions.clippy?.why, 'succeeded');
+    const judged = JSON.parse(gate.result.outputs.decisions!) as Record<
+      string,
+      { legs: unknown[] }
+    >;
+    assert.deepEqual(
+      Object.fromEntries(['clippy', 'canary', 'e2e'].map((id) => [id, judged[id]!.legs.length])),
+      { clippy: 2, canary: 2, e2e: 6 },
+      'each leg judged with its job, "e2e canary (...)" found through the name: of canary',
+    );
+  });
+
+  it('keeps a fork pull request on the hosted lane, and the velnor-only job skipped but allowed', async () => {
+    const simulation = await simulate(file, { event: pullRequest(true), api });
+    assertStepsAndOutputs(file, simulation);
+    assertLegs(simulation, [lanes.defaultLane]);
+    assert.equal(job(simulation, 'sccache-stats').result, 'skipped');
+    const { decisions } = gateDecisions(simulation);
+    assert.equal(decisions['sccache-stats']?.why, 'skipped; allowed by allowed-skips');
+    const notice = simulation.steps.find((s) => s.id === 'checks')!.result.annotations;
+    assert.deepEqual(
+      notice,
+      [],
+      'nothing was asked beyond the default lane, so nothing was dropped',
+    );
+  });
+
+  it('lets a red velnor leg through the gate, reported, and stops a red GitHub leg', async () => {
+    const velnorRed = await simulate(file, {
+      event: dispatch('both'),
+      api,
+      legOutcome: (id, matrix) =>
+        id === 'e2e' && matrix.lane === 'velnor' && matrix.shard === 2 ? 'failure' : 'success',
+    });
+    assert.equal(
+      job(velnorRed, 'e2e').result,
+      'success',
+      'continue-on-error kept the optional lane out of needs',
+    );
+    const optional = gateDecisions(velnorRed);
+    assert.equal(optional.gate.result.exitCode, 0, optional.gate.result.stdout);
+    assert.match(
+      optional.decisions.e2e!.why,
+      /^succeeded; optional lane velnor red \(e2e \(velnor, 2\/3\)\): reported, not fatal$/,
+    );
+
+    const githubRed = await simulate(file, {
+      event: dispatch('both'),
+      api,
+      legOutcome: (id, matrix) =>
+        id === 'clippy' && matrix.lane === 'github' ? 'failure' : 'success',
+    });
+    const required = gateDecisions(githubRed);
+    assert.equal(required.gate.result.exitCode, 1);
+    assert.equal(required.decisions.clippy!.why, 'failed on required lane github');
+  });
 });
