@@ -1,0 +1,45 @@
+import { AnchorSearch } from './anchor-search.ts';
+import type { MarkerRule } from './rule.ts';
+
+export const GROUP_START = '##[group]';
+export const GROUP_END = '##[endgroup]';
+
+/**
+ * The rules of one scan, indexed by anchor: `search` finds any anchor (and the runner's group
+ * markers), `rulesOfAnchor` says which rules a found anchor makes worth testing. Rules without
+ * a usable anchor (a case-insensitive user regex, say) are tested on every line.
+ */
+export class CompiledRules {
+  readonly rules: readonly MarkerRule[];
+  readonly search: AnchorSearch;
+  readonly rulesOfAnchor: readonly (readonly number[])[];
+  readonly unanchored: readonly number[];
+  /** No pattern holds a non-ASCII character, so lines can be tested without UTF-8 decoding. */
+  readonly asciiPatterns: boolean;
+
+  constructor(rules: readonly MarkerRule[]) {
+    this.rules = rules;
+    const anchors = [GROUP_START, GROUP_END];
+    const rulesOfAnchor: number[][] = [[], []];
+    const unanchored: number[] = [];
+    for (const [index, rule] of rules.entries()) {
+      const usable = rule.anchors.filter((anchor) => Buffer.byteLength(anchor) >= 2);
+      if (usable.length === 0 || usable.length !== rule.anchors.length) {
+        unanchored.push(index);
+        continue;
+      }
+      for (const anchor of usable) {
+        let at = anchors.indexOf(anchor);
+        if (at < 0) {
+          at = anchors.push(anchor) - 1;
+          rulesOfAnchor.push([]);
+        }
+        rulesOfAnchor[at]!.push(index);
+      }
+    }
+    this.search = new AnchorSearch(anchors);
+    this.rulesOfAnchor = rulesOfAnchor;
+    this.unanchored = unanchored;
+    this.asciiPatterns = rules.every((rule) => /^[\x00-\x7f]*$/.test(rule.pattern.source));
+  }
+}

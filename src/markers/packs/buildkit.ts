@@ -1,0 +1,31 @@
+import { definePack } from '../rule.ts';
+
+export const buildkit = definePack(
+  'buildkit',
+  'Docker BuildKit layer caches (cache-from/cache-to)',
+  [
+    {
+      id: 'buildkit/cache-import-miss',
+      category: 'cache-miss',
+      description: 'BuildKit could not import the layer cache it was given',
+      pattern:
+        /(?:local cache import at \S+ not found|failed to configure \S+ cache importer|importing cache manifest from \S+.*(?:not found|ERROR))/,
+      anchors: ['cache import', 'importing cache manifest'],
+    },
+    {
+      id: 'buildkit/cache-export-failed',
+      category: 'cache-error',
+      description: 'BuildKit could not export the layer cache',
+      pattern:
+        /(?:failed to (?:export|write|save) (?:\S+ )?cache|error writing (?:layer|manifest) blob)/,
+      anchors: ['failed to export', 'failed to write', 'failed to save', 'error writing'],
+    },
+    {
+      id: 'buildkit/cached-step',
+      category: 'observation',
+      description: 'a BuildKit step was served from the layer cache',
+      pattern: /^#\d+ CACHED\s*$/,
+      anchors: ['CACHED'],
+    },
+  ],
+);

@@ -1,0 +1,19 @@
+import { definePack } from '../rule.ts';
+
+export const yarn = definePack('yarn', 'Yarn installs', [
+  {
+    id: 'yarn/fetch',
+    category: 'download',
+    description: 'Yarn fetched packages that were not in its cache',
+    pattern:
+      /YN0013: .*(?:can't be found in the cache|fetched from the remote registry|will be fetched)/,
+    anchors: ['YN0013'],
+  },
+  {
+    id: 'yarn/network-retry',
+    category: 'network-error',
+    description: 'Yarn retried after network trouble',
+    pattern: /There appears to be trouble with your network connection\. Retrying/,
+    anchors: ['trouble with your network'],
+  },
+]);

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeLine } from '../../src/markers/normalize.ts';
+
+describe('normalizeLine', () => {
+  const cases: [string, string, string | undefined][] = [
+    [
+      '2025-12-16T23:20:13.6786056Z Current runner',
+      'Current runner',
+      '2025-12-16T23:20:13.6786056Z',
+    ],
+    ['2025-07-26T06:08:32.556563Z Cloudflare', 'Cloudflare', '2025-07-26T06:08:32.556563Z'],
+    ['2025-07-26T06:08:33.49475Z x', 'x', '2025-07-26T06:08:33.49475Z'],
+    ['2025-07-26T06:08:58.499262Z', '', '2025-07-26T06:08:58.499262Z'],
+    ['2025-07-26T06:08:58Z no fraction', 'no fraction', '2025-07-26T06:08:58Z'],
+    ['\ufeff2025-06-24T22:11:37.5884881Z bom\r', 'bom', '2025-06-24T22:11:37.5884881Z'],
+    [
+      'build\tRun cargo\t2026-09-13T01:33:29.7535320Z gh cli',
+      'gh cli',
+      '2026-09-13T01:33:29.7535320Z',
+    ],
+    [
+      '\x1b[0m\x1b[31m[test:code]\x1b[0m \x1b[1m\x1b[92m   Compiling\x1b[0m syn',
+      '[test:code]    Compiling syn',
+      undefined,
+    ],
+    ['\x1b]8;;https://x\x07link\x1b]8;;\x07 \x1b[2K\x1b[1Gdone', 'link done', undefined],
+    [
+      '2025-12-16T23:20:36.2253842Z ##[warning]Cache not found for keys: a',
+      'Cache not found for keys: a',
+      '2025-12-16T23:20:36.2253842Z',
+    ],
+    [
+      '##[error]Process completed with exit code 1.',
+      'Process completed with exit code 1.',
+      undefined,
+    ],
+    ['no timestamp here', 'no timestamp here', undefined],
+    ['2025-12-16 not a stamp', '2025-12-16 not a stamp', undefined],
+  ];
+  for (const [raw, text, time] of cases) {
+    it(`normalizes ${JSON.stringify(raw).slice(0, 60)}`, () => {
+      assert.deepEqual(normalizeLine(raw), time === undefined ? { text } : { text, time });
+    });
+  }
+});
