@@ -40,6 +40,6 @@ export class CompiledRules {
     this.search = new AnchorSearch(anchors);
     this.rulesOfAnchor = rulesOfAnchor;
     this.unanchored = unanchored;
-    this.asciiPatterns = rules.every((rule) => /^[\x00-\x7f]*$/.test(rule.pattern.source));
+    this.asciiPatterns = rules.every((rule) => !/[^\p{ASCII}]/u.test(rule.pattern.source));
   }
 }

@@ -40,11 +40,11 @@ export async function scanJobLogs(options: {
             request: { parseSuccessResponseBody: false },
           },
         );
-        const body = response.data as unknown as AsyncIterable<Uint8Array> | null;
+        const body: unknown = response.data;
         if (body === null || typeof body !== 'object' || !(Symbol.asyncIterator in body)) {
           throw new Error('the log response had no body');
         }
-        for await (const chunk of body) {
+        for await (const chunk of body as AsyncIterable<Uint8Array>) {
           scan.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         }
         return { ...source, result: scan.finish() };

@@ -1,12 +1,24 @@
 import type { CompiledRules } from './compiled-rules.ts';
 import { GROUP_END, GROUP_START } from './compiled-rules.ts';
-import { normalizeLine, normalizeText } from './normalize.ts';
+import { LineNormalizer, matchText } from './normalize.ts';
 
 /** Longer lines are scanned up to this many bytes; the rest is skipped and counted. */
 export const MAX_LINE_BYTES = 64 * 1024;
 export const MAX_SAMPLE_CHARS = 500;
 const BINARY_PROBE_BYTES = 8192;
 const NEWLINE = 10;
+/** Normalized lines are decoded together once a batch holds this many bytes. */
+const BATCH_BYTES = 32 * 1024;
+/** Per batched line: start, stop, normalized start, tagless, end, time start, time end, CR. */
+const LINE_FIELDS = 8;
+const GROUP_START_BYTES = Buffer.from(GROUP_START);
+const GROUP_END_BYTES = Buffer.from(GROUP_END);
+
+function startsWith(bytes: Uint8Array, start: number, end: number, prefix: Uint8Array): boolean {
+  if (end - start < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return false;
+  return true;
+}
 const LINE_END = Buffer.from('\n');
 
 export interface MarkerSample {
@@ -59,9 +71,14 @@ export class LogScan {
   readonly #hits = new Map<number, RuleHits>();
   readonly #seen: Int32Array;
   #generation = 0;
-  readonly #lineCandidates: number[] = [];
   readonly #allRules: readonly number[];
-  #candidates: readonly number[] = [];
+  readonly #normalizer: LineNormalizer;
+  readonly #batch = {
+    bytes: 0,
+    lines: [] as number[],
+    candidates: [] as number[],
+    candidateFrom: [] as number[],
+  };
 
   #bytes = 0;
   #started = false;
@@ -80,6 +97,7 @@ export class LogScan {
     this.#maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.#seen = new Int32Array(compiled.rules.length);
     this.#allRules = compiled.rules.map((_, index) => index);
+    this.#normalizer = new LineNormalizer(BATCH_BYTES + this.#maxLine + 1);
   }
 
   feed(chunk: Buffer): void {
@@ -140,30 +158,49 @@ export class LogScan {
     this.#scanLines(line, 0, line.length, this.#carryOffset);
   }
 
-  /** Scans `buffer[from, to)`, a run of whole lines that ends with a newline. */
+  /**
+   * Scans `buffer[from, to)`, a run of whole lines that ends with a newline. Candidate lines are
+   * normalized into one scratch buffer and decoded together, a batch at a time.
+   */
   #scanLines(buffer: Buffer, from: number, to: number, offset: number): void {
     this.#countFrom = from;
     const { search, rulesOfAnchor, unanchored } = this.#compiled;
     const everyLine = unanchored.length > 0;
+    const batch = this.#batch;
     let position = from;
     while (position < to) {
       const hit = everyLine ? position : search.find(buffer, position, to);
       if (hit < 0) break;
-      let lineStart = position;
-      if (hit > position) {
-        const previous = buffer.lastIndexOf(NEWLINE, hit - 1);
-        if (previous >= position) lineStart = previous + 1;
+      // Plain loops: lines are short, and Buffer's indexOf costs more to call than to run.
+      let lineStart = hit;
+      while (lineStart > position && buffer[lineStart - 1] !== NEWLINE) lineStart--;
+      let lineEnd = hit;
+      while (buffer[lineEnd] !== NEWLINE) lineEnd++;
+      let stop = lineEnd;
+      if (stop - lineStart > this.#maxLine) {
+        stop = lineStart + this.#maxLine;
+        this.#truncated++;
       }
-      const lineEnd = buffer.indexOf(NEWLINE, hit);
-      if (everyLine) {
-        this.#candidates = this.#allRules;
-      } else {
-        this.#candidates = this.#lineCandidates;
-        this.#collectCandidates(buffer, hit, lineEnd, rulesOfAnchor);
-      }
-      this.#testLine(buffer, lineStart, lineEnd, offset);
+      batch.candidateFrom.push(batch.candidates.length);
+      if (everyLine) batch.candidates.push(...this.#allRules);
+      else this.#collectCandidates(buffer, hit, lineEnd, rulesOfAnchor);
+      const normalizer = this.#normalizer;
+      normalizer.normalize(buffer, lineStart, stop, batch.bytes);
+      batch.lines.push(
+        lineStart,
+        stop,
+        normalizer.start,
+        normalizer.tagless,
+        normalizer.end,
+        normalizer.timeStart,
+        normalizer.timeEnd,
+        normalizer.carriageReturn ? 1 : 0,
+      );
+      batch.bytes = normalizer.end;
+      if (batch.bytes >= BATCH_BYTES) this.#flush(buffer, offset);
       position = lineEnd + 1;
     }
+    this.#flush(buffer, offset);
     if (this.#options.countLines) this.#countLinesTo(buffer, to);
   }
 
@@ -176,8 +213,7 @@ export class LogScan {
   ): void {
     const { search } = this.#compiled;
     const generation = ++this.#generation;
-    const candidates = this.#lineCandidates;
-    candidates.length = 0;
+    const candidates = this.#batch.candidates;
     for (let at = hit; at >= 0; at = search.find(buffer, at + 1, lineEnd)) {
       for (const rule of rulesOfAnchor[search.found]!) {
         if (this.#seen[rule] === generation) continue;
@@ -187,48 +223,67 @@ export class LogScan {
     }
   }
 
-  #testLine(buffer: Buffer, start: number, end: number, offset: number): void {
-    let stop = end;
-    if (stop - start > this.#maxLine) {
-      stop = start + this.#maxLine;
-      this.#truncated++;
-    }
-    // ASCII patterns test latin1 text as they test UTF-8 text, and latin1 is cheaper to decode.
-    const encoding = this.#compiled.asciiPatterns ? 'latin1' : 'utf8';
-    const text = normalizeText(buffer.toString(encoding, start, stop));
-    if (text.startsWith(GROUP_START)) {
-      const title = text.slice(GROUP_START.length).trim();
-      if (this.#group === undefined && title.startsWith('Run ')) this.#step = title;
-      this.#group = title;
-      return;
-    }
-    if (text.startsWith(GROUP_END)) {
-      this.#group = undefined;
-      return;
-    }
-    const segments = text.includes('\r') ? text.split('\r') : [text];
+  /** Tests the batched lines, in order, and empties the batch. */
+  #flush(buffer: Buffer, offset: number): void {
+    const batch = this.#batch;
+    const { lines, candidates, candidateFrom } = batch;
+    if (lines.length === 0) return;
+    const out = this.#normalizer.out;
+    // ASCII patterns test latin1 text exactly as they test UTF-8 text: one decoding serves the
+    // whole batch, and each line is a slice of it.
+    const decoded = this.#compiled.asciiPatterns ? out.toString('latin1', 0, batch.bytes) : '';
     const rules = this.#compiled.rules;
-    for (const index of this.#candidates) {
-      const pattern = rules[index]!.pattern;
-      if (!segments.some((segment) => pattern.test(segment))) continue;
-      let hits = this.#hits.get(index);
-      if (hits === undefined) {
-        hits = { count: 0, samples: [] };
-        this.#hits.set(index, hits);
+    for (let line = 0, field = 0; field < lines.length; line++, field += LINE_FIELDS) {
+      const start = lines[field + 2]!;
+      const end = lines[field + 4]!;
+      if (startsWith(out, start, end, GROUP_START_BYTES)) {
+        const title = out.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
+        if (this.#group === undefined && title.startsWith('Run ')) this.#step = title;
+        this.#group = title;
+        continue;
       }
-      hits.count++;
-      if (hits.samples.length >= this.#options.samples) continue;
-      const line = this.#options.countLines ? this.#countLinesTo(buffer, start) + 1 : 0;
-      const { text: shown, time } = normalizeLine(buffer.toString('utf8', start, stop));
-      hits.samples.push({
-        line,
-        offset: offset + start,
-        text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}…` : shown,
-        ...(time === undefined ? {} : { time }),
-        ...(this.#step === undefined ? {} : { step: this.#step }),
-        ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),
-      });
+      if (startsWith(out, start, end, GROUP_END_BYTES)) {
+        this.#group = undefined;
+        continue;
+      }
+      const tagless = lines[field + 3]!;
+      const text =
+        decoded === '' ? out.toString('utf8', tagless, end) : decoded.slice(tagless, end);
+      const segments = lines[field + 7] === 1 ? text.split('\r').map(matchText) : [text];
+      const last = line + 1 < candidateFrom.length ? candidateFrom[line + 1]! : candidates.length;
+      for (let c = candidateFrom[line]!; c < last; c++) {
+        const index = candidates[c]!;
+        const pattern = rules[index]!.pattern;
+        if (!segments.some((segment) => pattern.test(segment))) continue;
+        this.#record(index, buffer, offset, field);
+      }
     }
+    lines.length = 0;
+    candidates.length = 0;
+    candidateFrom.length = 0;
+    batch.bytes = 0;
+  }
+
+  #record(index: number, buffer: Buffer, offset: number, field: number): void {
+    let hits = this.#hits.get(index);
+    if (hits === undefined) {
+      hits = { count: 0, samples: [] };
+      this.#hits.set(index, hits);
+    }
+    hits.count++;
+    if (hits.samples.length >= this.#options.samples) return;
+    const lines = this.#batch.lines;
+    const lineStart = lines[field]!;
+    const shown = this.#normalizer.out.toString('utf8', lines[field + 2], lines[field + 4]);
+    const timeEnd = lines[field + 6]!;
+    hits.samples.push({
+      line: this.#options.countLines ? this.#countLinesTo(buffer, lineStart) + 1 : 0,
+      offset: offset + lineStart,
+      text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}…` : shown,
+      ...(timeEnd === 0 ? {} : { time: buffer.toString('latin1', lines[field + 5], timeEnd) }),
+      ...(this.#step === undefined ? {} : { step: this.#step }),
+      ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),
+    });
   }
 
   /** Counts the newlines in `buffer[countFrom, to)`; returns the lines before `to`. */

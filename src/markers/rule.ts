@@ -2,8 +2,8 @@ import type { MarkerCategory } from './categories.ts';
 
 /**
  * One kind of marker. `pattern` is tested against the normalized line (no timestamp, ANSI,
- * BOM or `##[warning]` prefix); `anchors` are literals one of which appears verbatim in the raw
- * line, so the scanner only normalizes and tests lines that can match.
+ * BOM, `##[warning]` prefix or task-runner tag); `anchors` are literals one of which appears
+ * verbatim in the raw line, so the scanner only normalizes and tests lines that can match.
  */
 export interface MarkerRule {
   readonly id: string;
@@ -27,9 +27,3 @@ type RuleSpec = Omit<MarkerRule, 'pack'>;
 export function definePack(name: string, description: string, rules: RuleSpec[]): RulePack {
   return { name, description, rules: rules.map((rule) => ({ ...rule, pack: name })) };
 }
-
-/**
- * Text a task runner or BuildKit may put before a tool's own output on the same line:
- * `[test:code] ` tags (lefthook, turbo) and `#12 3.456 ` step prefixes.
- */
-export const TOOL_PREFIX = String.raw`^(?:\s*\[[^\]]*\]|\s*#\d+ \d+\.\d+)*\s*`;

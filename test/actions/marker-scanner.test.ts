@@ -7,13 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
 import type { RunResult } from '../harness/runner.ts';
-import { ROOT, runAction } from '../harness/runner.ts';
+import { PUBLIC_LOGS } from '../harness/fixtures.ts';
+import { recordedJobs } from '../harness/recorded-api.ts';
+import { runAction } from '../harness/runner.ts';
 
-const PUBLIC_LOGS = join(ROOT, '..', 'shared', 'fixtures', 'logs', 'public');
 const publicLog = (name: string) => readFileSync(join(PUBLIC_LOGS, name));
-const CILIUM_JOBS = JSON.parse(
-  readFileSync(join(ROOT, '..', 'shared', 'fixtures', 'github-api', 'cilium-3106110597.jobs.json'), 'utf8'),
-) as { jobs: Record<string, unknown>[] };
+const CILIUM_JOBS = { jobs: recordedJobs('cilium-3106110597.jobs.json') };
 
 function report(result: RunResult): MarkersReport {
   assert.equal(result.exitCode, 0, `action failed:\n${result.stdout}\n${result.stderr}`);
@@ -30,9 +29,18 @@ let workspace: string;
 before(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'lanekit-marker-scanner-'));
   mkdirSync(join(workspace, 'logs', 'nested'), { recursive: true });
-  writeFileSync(join(workspace, 'logs', 'zip clippy.log'), publicLog('gha-cargo-clippy-cold-no-cache-ansi-murphsicles-zip.log'));
-  writeFileSync(join(workspace, 'logs', 'nested', 'npm-hit.log'), publicLog('gha-setup-node-npm-cache-hit-npm-ci-s3proxy.log'));
-  writeFileSync(join(workspace, 'logs', 'nested', 'pnpm.log'), publicLog('cloudflare-pages-pnpm-install-cold-6digit-ts-moontv.log'));
+  writeFileSync(
+    join(workspace, 'logs', 'zip clippy.log'),
+    publicLog('gha-cargo-clippy-cold-no-cache-ansi-murphsicles-zip.log'),
+  );
+  writeFileSync(
+    join(workspace, 'logs', 'nested', 'npm-hit.log'),
+    publicLog('gha-setup-node-npm-cache-hit-npm-ci-s3proxy.log'),
+  );
+  writeFileSync(
+    join(workspace, 'logs', 'nested', 'pnpm.log'),
+    publicLog('cloudflare-pages-pnpm-install-cold-6digit-ts-moontv.log'),
+  );
 });
 after(() => rm(workspace, { recursive: true, force: true }));
 
@@ -45,14 +53,21 @@ describe('marker-scanner on files', () => {
     const markers = report(result);
     assert.deepEqual(
       markers.sources.map((s) => [s.name, s.markers]),
-      [['logs/nested/npm-hit.log', 0], ['logs/nested/pnpm.log', 3], ['logs/zip clippy.log', 1328]],
+      [
+        ['logs/nested/npm-hit.log', 0],
+        ['logs/nested/pnpm.log', 3],
+        ['logs/zip clippy.log', 1328],
+      ],
     );
     assert.equal(result.outputs.total, '1331');
     assert.equal(result.outputs.verdict, 'markers');
     assert.equal(markers.categories.download, 1 + 683 + 3);
     assert.match(result.summary, /### marker-scanner: ⚠️ markers: 1331 markers in 3 logs/);
     assert.match(result.summary, /\| <code>third-party-compile<\/code>/);
-    assert.match(result.summary, /<details><summary>logs\/zip clippy\.log: 1328 markers<\/summary>/);
+    assert.match(
+      result.summary,
+      /<details><summary>logs\/zip clippy\.log: 1328 markers<\/summary>/,
+    );
   });
 
   it('fails on the categories fail-on names, and not on explained markers', async () => {
@@ -61,9 +76,15 @@ describe('marker-scanner on files', () => {
       workspace,
     });
     assert.equal(failing.exitCode, 1);
-    assert.deepEqual(failing.annotations.map((a) => [a.command, a.message]), [
-      ['error', 'marker-scanner: fail-on: 637 markers match third-party-compile; see the step summary for where'],
-    ]);
+    assert.deepEqual(
+      failing.annotations.map((a) => [a.command, a.message]),
+      [
+        [
+          'error',
+          'marker-scanner: fail-on: 637 markers match third-party-compile; see the step summary for where',
+        ],
+      ],
+    );
     assert.equal(failing.outputs.total, '1331', 'outputs are written before failing');
 
     const explained = await runAction('marker-scanner', {
@@ -71,7 +92,8 @@ describe('marker-scanner on files', () => {
         logs: 'logs',
         jobs: 'false',
         'fail-on': 'any',
-        allow: "- {rule: '*', source: 'logs/zip*', reason: first run after the lockfile changed}\n- {rule: pnpm/*, reason: no pnpm store cache yet}",
+        allow:
+          "- {rule: '*', source: 'logs/zip*', reason: first run after the lockfile changed}\n- {rule: pnpm/*, reason: no pnpm store cache yet}",
       },
       workspace,
     });
@@ -92,19 +114,44 @@ describe('marker-scanner on files', () => {
         workspace,
       }),
     );
-    assert.deepEqual(markers.rules, { 'node/audit': { category: 'download', pack: 'user', count: 1 } });
+    assert.deepEqual(markers.rules, {
+      'node/audit': { category: 'download', pack: 'user', count: 1 },
+    });
   });
 
   const bad: [string, Record<string, string>, string][] = [
-    ['an unknown fail-on category', { 'fail-on': 'downloads' }, "marker-scanner: fail-on: got 'downloads', expected any, a category (index-update|download|"],
-    ['an unknown pack', { packs: 'cargo,maven' }, "marker-scanner: packs: got 'maven', expected a comma list of cargo|cargo-install|"],
-    ['an invalid user regex', { rules: 'rules:\n  - {id: my/rule, category: download, regex: "(unclosed"}' }, "marker-scanner: rules input:2:"],
-    ['a samples count out of range', { samples: '0' }, "marker-scanner: samples: got '0', expected an integer from 1 to 50"],
-    ['a missing rules file', { rules: 'nope.yml' }, "marker-scanner: rules: got 'nope.yml', expected a file in the workspace or inline YAML"],
+    [
+      'an unknown fail-on category',
+      { 'fail-on': 'downloads' },
+      "marker-scanner: fail-on: got 'downloads', expected any, a category (index-update|download|",
+    ],
+    [
+      'an unknown pack',
+      { packs: 'cargo,maven' },
+      "marker-scanner: packs: got 'maven', expected a comma list of cargo|cargo-install|",
+    ],
+    [
+      'an invalid user regex',
+      { rules: 'rules:\n  - {id: my/rule, category: download, regex: "(unclosed"}' },
+      'marker-scanner: rules input:2:',
+    ],
+    [
+      'a samples count out of range',
+      { samples: '0' },
+      "marker-scanner: samples: got '0', expected an integer from 1 to 50",
+    ],
+    [
+      'a missing rules file',
+      { rules: 'nope.yml' },
+      "marker-scanner: rules: got 'nope.yml', expected a file in the workspace or inline YAML",
+    ],
   ];
   for (const [what, inputs, message] of bad) {
     it(`rejects ${what} with a message naming the input`, async () => {
-      const result = await runAction('marker-scanner', { inputs: { logs: 'logs', jobs: 'false', ...inputs }, workspace });
+      const result = await runAction('marker-scanner', {
+        inputs: { logs: 'logs', jobs: 'false', ...inputs },
+        workspace,
+      });
       assert.equal(result.exitCode, 1);
       assert.equal(result.annotations.length, 1);
       assert.ok(result.annotations[0]!.message.startsWith(message), result.annotations[0]!.message);
@@ -121,9 +168,10 @@ describe('marker-scanner on files', () => {
     const markers = report(result);
     assert.equal(markers.sources[0]!.binary, true);
     assert.equal(markers.unreadable, 1);
-    assert.deepEqual(result.annotations.map((a) => [a.command, a.message]), [
-      ['warning', "logs: nothing matched 'missing/*.log'"],
-    ]);
+    assert.deepEqual(
+      result.annotations.map((a) => [a.command, a.message]),
+      [['warning', "logs: nothing matched 'missing/*.log'"]],
+    );
   });
 });
 
@@ -142,17 +190,39 @@ describe('marker-scanner on this run’s jobs', () => {
       { ...first, name: 'clippy (github)' },
       { ...second, name: 'clippy (velnor)' },
       ...rest,
-      { ...rest[0], id: 999, name: 'markers', status: 'in_progress', conclusion: null, completed_at: null },
+      {
+        ...rest[0],
+        id: 999,
+        name: 'markers',
+        status: 'in_progress',
+        conclusion: null,
+        completed_at: null,
+      },
     ];
     const ids = jobs.map((job) => Number(job.id));
-    logs.set(ids[0]!, publicLog('gha-windows-actions-cache-v4-miss-cargo-cold-bom-crlf-3d-vibe-bevy.log'));
+    logs.set(
+      ids[0]!,
+      publicLog('gha-windows-actions-cache-v4-miss-cargo-cold-bom-crlf-3d-vibe-bevy.log'),
+    );
     logs.set(ids[1]!, publicLog('gha-rust-cache-miss-cold-build-coda-api.log'));
-    for (const id of ids.slice(2)) logs.set(id, publicLog('gha-setup-node-npm-cache-hit-npm-ci-s3proxy.log'));
-    api.paginated('GET', '/repos/:owner/:repo/actions/runs/:run/attempts/:attempt/jobs', () => jobs, { key: 'jobs' });
-    api.redirect('GET', '/repos/:owner/:repo/actions/jobs/:job/logs', (req) => `${blobs.url}/logs/${req.params.job}.txt`);
+    for (const id of ids.slice(2))
+      logs.set(id, publicLog('gha-setup-node-npm-cache-hit-npm-ci-s3proxy.log'));
+    api.paginated(
+      'GET',
+      '/repos/:owner/:repo/actions/runs/:run/attempts/:attempt/jobs',
+      () => jobs,
+      { key: 'jobs' },
+    );
+    api.redirect(
+      'GET',
+      '/repos/:owner/:repo/actions/jobs/:job/logs',
+      (req) => `${blobs.url}/logs/${req.params.job}.txt`,
+    );
     blobs.route('GET', '/logs/:file', (req) => {
       const log = logs.get(Number(req.params.file!.replace('.txt', '')));
-      return log ? { rawBody: log, headers: { 'content-type': 'text/plain' } } : { status: 404, body: {} };
+      return log
+        ? { rawBody: log, headers: { 'content-type': 'text/plain' } }
+        : { status: 404, body: {} };
     });
   });
   after(async () => {
@@ -160,7 +230,11 @@ describe('marker-scanner on this run’s jobs', () => {
     await blobs.close();
   });
 
-  const env = () => ({ GITHUB_API_URL: api.url, GITHUB_RUN_ID: String(RUN), GITHUB_REPOSITORY: 'cilium/cilium' });
+  const env = () => ({
+    GITHUB_API_URL: api.url,
+    GITHUB_RUN_ID: String(RUN),
+    GITHUB_REPOSITORY: 'cilium/cilium',
+  });
 
   it('streams every completed job log once, skips running and skipped jobs, and labels lanes', async () => {
     const before = blobs.requests.length;
@@ -177,7 +251,10 @@ describe('marker-scanner on this run’s jobs', () => {
     assert.equal(api.count('GET', '/repos/:owner/:repo/actions/jobs/:job/logs'), 9);
     const downloads = blobs.requests.slice(before);
     assert.equal(downloads.length, 9);
-    assert.ok(downloads.every((r) => r.headers.authorization === undefined), 'the token never goes to log storage');
+    assert.ok(
+      downloads.every((r) => r.headers.authorization === undefined),
+      'the token never goes to log storage',
+    );
     assert.deepEqual(markers.lanes, {
       github: { 'cache-miss': 3, 'index-update': 1, download: 327 },
       velnor: { 'cache-miss': 2, 'lock-wait': 10, 'third-party-compile': 164 },
@@ -191,14 +268,28 @@ describe('marker-scanner on this run’s jobs', () => {
   it('rescans a log whose download breaks half-way, and reports one that keeps breaking', async () => {
     const id = Number(CILIUM_JOBS.jobs[0]!.id);
     blobs.failNext('GET', `/logs/${id}.txt`, { kind: 'truncated' });
-    const result = await runAction('marker-scanner', { inputs: { 'lanes-file': LANES }, token: 'ghs_test', env: env(), workspace });
+    const result = await runAction('marker-scanner', {
+      inputs: { 'lanes-file': LANES },
+      token: 'ghs_test',
+      env: env(),
+      workspace,
+    });
     const markers = report(result);
     assert.equal(markers.sources.find((s) => s.name === 'clippy (github)')!.markers, 331);
 
     blobs.failNext('GET', `/logs/${id}.txt`, { kind: 'truncated' }, 3);
-    const broken = await runAction('marker-scanner', { inputs: { 'lanes-file': LANES }, token: 'ghs_test', env: env(), workspace });
+    const broken = await runAction('marker-scanner', {
+      inputs: { 'lanes-file': LANES },
+      token: 'ghs_test',
+      env: env(),
+      workspace,
+    });
     const source = report(broken).sources.find((s) => s.name === 'clippy (github)')!;
     assert.match(source.error ?? '', /^log unavailable: /);
-    assert.ok(broken.annotations.some((a) => a.command === 'warning' && a.message.startsWith('clippy (github): log unavailable')));
+    assert.ok(
+      broken.annotations.some(
+        (a) => a.command === 'warning' && a.message.startsWith('clippy (github): log unavailable'),
+      ),
+    );
   });
 });

@@ -1,25 +1,17 @@
 /**
  * Real GitHub REST responses recorded from public repositories (runs and jobs with their
  * oddities: re-run attempts, jobs still running, empty steps, duplicate names; see the README
- * beside them). They live in test/fixtures/github-api; until they are copied there, the shared
- * fixtures folder beside the repository is read instead.
+ * beside them).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './runner.ts';
-
-const CANDIDATES = [
-  join(ROOT, 'test', 'fixtures', 'github-api'),
-  join(ROOT, '..', 'shared', 'fixtures', 'github-api'),
-];
-
-export const RECORDED_API_DIR = CANDIDATES.find((dir) => existsSync(dir)) ?? CANDIDATES[0]!;
+import { RECORDED_API_DIR } from './fixtures.ts';
 
 /** One recorded response body, parsed. */
 export function recordedResponse(file: string): unknown {
   const path = join(RECORDED_API_DIR, file);
   if (!existsSync(path)) {
-    throw new Error(`recorded response ${file} not found in ${CANDIDATES.join(' or ')}`);
+    throw new Error(`recorded response ${file} not found in ${RECORDED_API_DIR}`);
   }
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }

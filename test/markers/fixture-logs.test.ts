@@ -4,10 +4,8 @@ import { describe, it } from 'node:test';
 import { BUILTIN_PACKS } from '../../src/markers/builtin-packs.ts';
 import { CompiledRules } from '../../src/markers/compiled-rules.ts';
 import { scanFile } from '../../src/markers/file-scan.ts';
-import { ROOT } from '../harness/runner.ts';
+import { PUBLIC_LOGS, TOOL_LOGS } from '../harness/fixtures.ts';
 
-const PUBLIC_LOGS = join(ROOT, '..', 'shared', 'fixtures', 'logs', 'public');
-const TOOL_LOGS = join(ROOT, 'test', 'fixtures', 'logs', 'tools');
 const rules = BUILTIN_PACKS.flatMap((pack) => pack.rules);
 const compiled = new CompiledRules(rules);
 

@@ -9,9 +9,8 @@ import { CompiledRules } from '../../src/markers/compiled-rules.ts';
 import { scanFile } from '../../src/markers/file-scan.ts';
 import type { LogScanResult } from '../../src/markers/log-scan.ts';
 import { LogScan, MAX_LINE_BYTES } from '../../src/markers/log-scan.ts';
-import { ROOT } from '../harness/runner.ts';
+import { PUBLIC_LOGS } from '../harness/fixtures.ts';
 
-const PUBLIC_LOGS = join(ROOT, '..', 'shared', 'fixtures', 'logs', 'public');
 const rules = BUILTIN_PACKS.flatMap((pack) => pack.rules);
 const compiled = new CompiledRules(rules);
 const idOf = (name: string) => rules.findIndex((rule) => rule.id === name);

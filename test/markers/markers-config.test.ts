@@ -115,10 +115,11 @@ rules:
   it('checks fail-on entries against categories and rule ids', () => {
     const rules = selectRules(parse('packs: [cargo]'));
     checkFailOn('fail-on', ['any', 'download', 'cargo/downloaded', 'cargo/*'], rules);
-    assert.throws(
-      () => checkFailOn('fail-on', ['downloads'], rules),
-      /fail-on: got 'downloads', expected any, a category \(index-update\|download\|/,
-    );
-    assert.throws(() => checkFailOn('fail-on', ['observation'], rules), /got 'observation'/);
+    assert.throws(() => {
+      checkFailOn('fail-on', ['downloads'], rules);
+    }, /fail-on: got 'downloads', expected any, a category \(index-update\|download\|/);
+    assert.throws(() => {
+      checkFailOn('fail-on', ['observation'], rules);
+    }, /got 'observation'/);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeLine } from '../../src/markers/normalize.ts';
+import { matchText, normalizeLine } from '../../src/markers/normalize.ts';
 
 describe('normalizeLine', () => {
   const cases: [string, string, string | undefined][] = [
@@ -41,6 +41,28 @@ describe('normalizeLine', () => {
   for (const [raw, text, time] of cases) {
     it(`normalizes ${JSON.stringify(raw).slice(0, 60)}`, () => {
       assert.deepEqual(normalizeLine(raw), time === undefined ? { text } : { text, time });
+    });
+  }
+});
+
+describe('matchText', () => {
+  const cases: [string, string][] = [
+    [
+      '\x1b[0m\x1b[33m[fix:code]\x1b[0m \x1b[0m\x1b[31m[fix:code:warnings]\x1b[0m \x1b[1m\x1b[92m   Compiling\x1b[0m cc v1.2.29',
+      '    Compiling cc v1.2.29',
+    ],
+    [
+      '2025-11-23T10:31:40.1234567Z #14 12.34    Compiling serde v1.0.0',
+      '    Compiling serde v1.0.0',
+    ],
+    ['#14 CACHED', '#14 CACHED'],
+    ['[2/4] Fetching packages...', ' Fetching packages...'],
+    ['[unclosed tag', '[unclosed tag'],
+    ['  Downloaded x v1.0.0', '  Downloaded x v1.0.0'],
+  ];
+  for (const [raw, text] of cases) {
+    it(`drops task-runner tags from ${JSON.stringify(raw).slice(0, 50)}`, () => {
+      assert.equal(matchText(raw), text);
     });
   }
 });

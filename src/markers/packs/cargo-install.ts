@@ -1,4 +1,6 @@
-import { definePack, TOOL_PREFIX as P } from '../rule.ts';
+import { definePack } from '../rule.ts';
+
+const P = String.raw`^\s*`;
 
 export const cargoInstall = definePack(
   'cargo-install',

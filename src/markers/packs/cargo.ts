@@ -1,4 +1,6 @@
-import { definePack, TOOL_PREFIX as P } from '../rule.ts';
+import { definePack } from '../rule.ts';
+
+const P = String.raw`^\s*`;
 
 const CRATE = String.raw`[A-Za-z0-9_-]+ v\d[^\s(]*`;
 const BUILD_VERB = '(?:Compiling|Checking|Building|Documenting)';
