@@ -190,6 +190,17 @@ describe('lane-matrix.yml, as GitHub expands its matrices', () => {
       { clippy: 2, canary: 2, e2e: 6 },
       'each leg judged with its job, "e2e canary (...)" found through the name: of canary',
     );
+    const scan = simulation.steps.find((s) => s.job === 'markers')!;
+    const markers = JSON.parse(scan.result.outputs.markers!) as {
+      sources: { name: string; lane?: string; error?: string }[];
+    };
+    const lanesOf = (prefix: string) =>
+      markers.sources.filter((s) => s.name.startsWith(prefix)).map((s) => s.lane);
+    assert.deepEqual(lanesOf('clippy'), ['github', 'velnor'], 'each leg labelled with its lane');
+    assert.ok(
+      markers.sources.every((s) => s.error !== undefined),
+      'the simulated API serves no logs, and the scan says so per log instead of failing',
+    );
   });
 
   it('keeps a fork pull request on the hosted lane, and the velnor-only job skipped but allowed', async () => {
