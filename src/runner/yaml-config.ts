@@ -44,8 +44,8 @@ export class ConfigNode {
   }
 
   error(message: string, node: Node | null = this.#node): ConfigurationError {
-    const where = this.path === '' ? '' : ` ${this.path}`;
-    return new ConfigurationError(`${this.location(node)}:${where}: ${message}`);
+    const where = this.path === '' ? '' : `: ${this.path}`;
+    return new ConfigurationError(`${this.location(node)}${where}: ${message}`);
   }
 
   /** A mapping's entries in file order; keys outside `allowed` (when given) are rejected. */
