@@ -43,7 +43,18 @@ export async function scanLogArtifacts(options: {
     const labels = { kind: 'artifact' as const, ...(lane === undefined ? {} : { lane }) };
     const path = join(options.into, String(artifact.id));
     try {
-      await client.downloadArtifact(artifact.id, { path });
+      const download = await client.downloadArtifact(artifact.id, {
+        path,
+        ...(artifact.digest === undefined ? {} : { expectedHash: artifact.digest }),
+      });
+      if (download.digestMismatch === true) {
+        scanned.push({
+          name: artifact.name,
+          ...labels,
+          error: 'its content does not match the digest recorded at upload',
+        });
+        continue;
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       scanned.push({ name: artifact.name, ...labels, error: `could not download: ${reason}` });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
+import { ArtifactService } from '../harness/artifact-service.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
 import type { RunResult } from '../harness/runner.ts';
 import { PUBLIC_LOGS } from '../harness/fixtures.ts';
@@ -291,5 +292,73 @@ describe('marker-scanner on this run’s jobs', () => {
         (a) => a.command === 'warning' && a.message.startsWith('clippy (github): log unavailable'),
       ),
     );
+  });
+});
+
+describe('marker-scanner on job-log artifacts', () => {
+  let service: ArtifactService;
+  let staging: string;
+  before(async () => {
+    service = await ArtifactService.start();
+    staging = await mkdtemp(join(tmpdir(), 'lanekit-job-logs-'));
+    const upload = async (job: string, name: string, files: Record<string, Buffer>) => {
+      const root = join(staging, name);
+      const paths = Object.entries(files).map(([file, content]) => {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), content);
+        return join(root, file);
+      });
+      const { error } = await service.runClient({ job }, 'uploadArtifact', [name, paths, root]);
+      assert.equal(error, undefined);
+    };
+    // The self-hosted lane uploads its own job logs; another artifact must not be scanned.
+    await upload('clippy-velnor', 'job-logs-clippy-velnor', {
+      'clippy (velnor)/1_Set up job.txt': publicLog('gha-rust-cache-miss-cold-build-coda-api.log'),
+      'clippy (velnor)/2_cargo clippy.txt': publicLog(
+        'gha-windows-actions-cache-v4-miss-cargo-cold-bom-crlf-3d-vibe-bevy.log',
+      ),
+    });
+    await upload('e2e', 'e2e-report-velnor', {
+      'report.txt': Buffer.from('  Downloaded serde v1.0.0\n'),
+    });
+  });
+  after(async () => {
+    await service.close();
+    await rm(staging, { recursive: true, force: true });
+  });
+
+  it('downloads the matching artifacts of this run with the real client and scans every file', async () => {
+    const result = await runAction('marker-scanner', {
+      inputs: { artifacts: 'job-logs-*', jobs: 'false', 'lanes-file': LANES },
+      env: service.env({ job: 'markers' }),
+      workspace,
+    });
+    const markers = report(result);
+    assert.deepEqual(
+      markers.sources.map((s) => [s.name, s.kind, s.lane, s.markers]),
+      [
+        ['job-logs-clippy-velnor/clippy (velnor)/1_Set up job.txt', 'artifact', 'velnor', 176],
+        ['job-logs-clippy-velnor/clippy (velnor)/2_cargo clippy.txt', 'artifact', 'velnor', 331],
+      ],
+    );
+    assert.deepEqual(markers.lanes.velnor, {
+      'cache-miss': 5,
+      'lock-wait': 10,
+      'third-party-compile': 164,
+      'index-update': 1,
+      download: 327,
+    });
+  });
+
+  it('reports, without failing, when the artifact service cannot be reached', async () => {
+    const result = await runAction('marker-scanner', {
+      inputs: { artifacts: 'job-logs-*', jobs: 'false' },
+      env: { ...service.env({ job: 'markers' }), ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' },
+      workspace,
+    });
+    const markers = report(result);
+    assert.equal(markers.sources.length, 1);
+    assert.match(markers.sources[0]!.error ?? '', /^could not list artifacts: /);
+    assert.equal(markers.unreadable, 1);
   });
 });
