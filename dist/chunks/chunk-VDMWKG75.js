@@ -1,0 +1,251 @@
+import { createRequire as __lanekitCreateRequire } from 'node:module';
+const require = __lanekitCreateRequire(import.meta.url);
+import {
+  ConfigNode
+} from "./chunk-3CF2Q3RT.js";
+import {
+  ConfigurationError
+} from "./chunk-FWHX3332.js";
+
+// src/lanes/lane-of.ts
+function splitJobName(name) {
+  const trimmed = name.trimEnd();
+  if (!trimmed.endsWith(")")) return { base: trimmed, parts: [] };
+  let depth = 0;
+  const parts = [];
+  let end = trimmed.length - 1;
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i];
+    if (ch === ")") {
+      depth++;
+      if (depth === 1) end = i;
+    } else if (ch === "(") {
+      depth--;
+      if (depth === 0) {
+        parts.unshift(trimmed.slice(i + 1, end).trim());
+        return { base: trimmed.slice(0, i).trim(), parts };
+      }
+    } else if (ch === "," && depth === 1) {
+      parts.unshift(trimmed.slice(i + 1, end).trim());
+      end = i;
+    }
+  }
+  return { base: trimmed, parts: [] };
+}
+function laneOfJob(config, jobName) {
+  for (const part of splitJobName(jobName).parts) {
+    const lane = config.lanes.find((l) => l.suffix === part) ?? config.lanes.find((l) => l.name === part);
+    if (lane) return lane;
+  }
+  return void 0;
+}
+function laneOfArtifact(config, artifactName) {
+  let best;
+  for (const lane of config.lanes) {
+    const suffix = lane.artifactSuffix;
+    if (suffix === "" || artifactName.length <= suffix.length || !artifactName.endsWith(suffix)) {
+      continue;
+    }
+    if (!best || suffix.length > best.artifactSuffix.length) best = lane;
+  }
+  return best ?? config.lanes.find((lane) => lane.artifactSuffix === "");
+}
+
+// src/lanes/lanes-config.ts
+var DEFAULT_LANES_FILE = ".github/lanekit/lanes.yml";
+var LANES_FILE_KEYS = ["default", "lanes"];
+var LANE_KEYS = [
+  "runs-on",
+  "required",
+  "hosted",
+  "env",
+  "suffix",
+  "artifact-suffix"
+];
+var RUNNER_GROUP_KEYS = ["group", "labels"];
+var LANE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+var RESERVED_LANE_NAMES = ["default", "both", "all"];
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var RESERVED_ENV_PREFIXES = ["GITHUB_", "RUNNER_", "ACTIONS_"];
+var SUFFIX = /^[^(),\r\n]*[^(),\s][^(),\r\n]*$/;
+var ARTIFACT_SUFFIX = /^[^":<>|*?\\/\r\n]*$/;
+function isMapping(node) {
+  if (node.isMissing || node.isList) return false;
+  try {
+    node.entries();
+    return true;
+  } catch (error) {
+    if (error instanceof ConfigurationError) return false;
+    throw error;
+  }
+}
+var RUNS_ON_FORMS = "a runner label, a list of labels, or {group, labels}";
+function runnerLabel(node) {
+  if (node.isList || isMapping(node)) {
+    throw node.error(`expected a runner label here, got a ${node.isList ? "list" : "mapping"}`);
+  }
+  if (node.isMissing) throw node.error(`expected ${RUNS_ON_FORMS}, got nothing`);
+  const label = node.string();
+  if (label.trim() === "") throw node.error("expected a runner label, got an empty string");
+  return label;
+}
+function runnerLabels(node) {
+  const labels = node.items().map(runnerLabel);
+  if (labels.length === 0) throw node.error("expected at least one runner label");
+  return labels;
+}
+function parseRunsOn(node) {
+  if (node.isList) return runnerLabels(node);
+  if (isMapping(node)) {
+    const fields = node.fields(RUNNER_GROUP_KEYS);
+    if (!fields.group) throw node.error(`a runner group needs 'group:'; expected ${RUNS_ON_FORMS}`);
+    const group = runnerLabel(fields.group);
+    if (!fields.labels) return { group };
+    return {
+      group,
+      labels: fields.labels.isList ? runnerLabels(fields.labels) : runnerLabel(fields.labels)
+    };
+  }
+  return runnerLabel(node);
+}
+function runnerLabelsOf(runsOn) {
+  if (typeof runsOn === "string") return [runsOn];
+  if ("group" in runsOn) {
+    const { labels } = runsOn;
+    return labels === void 0 ? [] : typeof labels === "string" ? [labels] : labels;
+  }
+  return runsOn;
+}
+function parseEnv(node) {
+  const env = {};
+  for (const [name, value] of node?.entries() ?? []) {
+    if (!ENV_NAME.test(name)) {
+      throw value.error(
+        `'${name}' is not an environment variable name: use letters, digits and '_'`
+      );
+    }
+    const reserved = RESERVED_ENV_PREFIXES.find((prefix) => name.startsWith(prefix));
+    if (reserved)
+      throw value.error(`'${name}' is reserved: the runner owns ${reserved}* variables`);
+    if (value.isList || isMapping(value)) throw value.error("expected a string value");
+    env[name] = value.isMissing ? "" : value.string();
+  }
+  return env;
+}
+function parseLane(name, node) {
+  if (!LANE_NAME.test(name)) {
+    throw node.error(
+      `lane name '${name}' cannot be part of an output name: use letters, digits, '_' and '-', starting with a letter or '_'`
+    );
+  }
+  if (RESERVED_LANE_NAMES.includes(name.toLowerCase())) {
+    throw node.error(
+      `lane name '${name}' is a keyword of the lanes input (${RESERVED_LANE_NAMES.join("|")}); rename the lane`
+    );
+  }
+  if (!isMapping(node)) throw node.error(`expected a mapping with ${LANE_KEYS.join(", ")}`);
+  const fields = node.fields(LANE_KEYS);
+  if (!fields["runs-on"] || fields["runs-on"].isMissing) {
+    throw node.error(`missing 'runs-on:', expected ${RUNS_ON_FORMS}`);
+  }
+  const runsOn = parseRunsOn(fields["runs-on"]);
+  if (!fields.hosted) {
+    throw node.error(
+      "missing 'hosted: true|false': say whether the lane's runners may run code from forks (GitHub-hosted runners may)"
+    );
+  }
+  const hosted = fields.hosted.boolean();
+  if (hosted && runnerLabelsOf(runsOn).some((label) => label.toLowerCase() === "self-hosted")) {
+    throw fields.hosted.error(
+      "hosted: true, but runs-on asks for the 'self-hosted' label; a self-hosted lane is hosted: false"
+    );
+  }
+  const suffix = fields.suffix ? fields.suffix.string() : name;
+  if (!SUFFIX.test(suffix)) {
+    throw (fields.suffix ?? node).error(
+      `suffix '${suffix}' cannot appear in a job name's (...): no '(', ')', ',' or line breaks, and not blank`
+    );
+  }
+  const artifactSuffix = fields["artifact-suffix"] ? fields["artifact-suffix"].string() : `-${name}`;
+  if (!ARTIFACT_SUFFIX.test(artifactSuffix)) {
+    throw fields["artifact-suffix"].error(
+      `artifact-suffix '${artifactSuffix}' has a character artifact names cannot hold (" : < > | * ? \\ / or a line break)`
+    );
+  }
+  return {
+    name,
+    runsOn,
+    required: fields.required ? fields.required.boolean() : true,
+    hosted,
+    env: parseEnv(fields.env),
+    suffix: suffix.trim(),
+    artifactSuffix
+  };
+}
+function checkDistinct(lanes, what, key, at) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const lane of lanes) {
+    const value = lane[what];
+    const other = seen.get(value.toLowerCase());
+    if (other !== void 0) {
+      throw at.error(
+        `lanes '${other}' and '${lane.name}' share the ${key} '${value}'; each lane needs its own, or jobs and artifacts cannot tell them apart`
+      );
+    }
+    seen.set(value.toLowerCase(), lane.name);
+  }
+}
+function parseLanesConfig(text, origin) {
+  const root = ConfigNode.parse(text, origin);
+  const fields = root.fields(LANES_FILE_KEYS);
+  if (!fields.lanes || fields.lanes.isMissing) throw root.error("missing 'lanes:' mapping");
+  const lanes = fields.lanes.entries().map(([name, node]) => parseLane(name, node));
+  if (lanes.length === 0) throw fields.lanes.error("define at least one lane");
+  checkDistinct(lanes, "suffix", "suffix", fields.lanes);
+  checkDistinct(lanes, "artifactSuffix", "artifact-suffix", fields.lanes);
+  let defaultLane = lanes[0];
+  if (fields.default && !fields.default.isMissing) {
+    const name = fields.default.string();
+    const found = lanes.find((lane) => lane.name === name);
+    if (!found) {
+      throw fields.default.error(
+        `names unknown lane '${name}', expected one of ${lanes.map((l) => l.name).join("|")}`
+      );
+    }
+    defaultLane = found;
+  } else if (lanes.length > 1) {
+    throw root.error(
+      `missing 'default:': name the lane that runs when the lanes input is 'default' (one of ${lanes.map((l) => l.name).join("|")})`
+    );
+  }
+  return { lanes, defaultLane, origin };
+}
+
+// src/runner/config-input.ts
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+var workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd();
+function isInlineConfig(value) {
+  return value.includes("\n") || /^\s*[{[]/.test(value);
+}
+function readConfigInput(input, value, options) {
+  if (isInlineConfig(value)) return { text: value, origin: `${input} input` };
+  const path = isAbsolute(value) ? value : resolve(workspace(), value);
+  if (!existsSync(path)) {
+    if (options.optional && value === options.defaultFile) return void 0;
+    throw new ConfigurationError(
+      `${input}: got '${value}', expected a file in the workspace or inline YAML; no file at ${path}` + (value === options.defaultFile ? " (did the job run actions/checkout first?)" : "")
+    );
+  }
+  return { text: readFileSync(path, "utf8"), origin: value };
+}
+
+export {
+  splitJobName,
+  laneOfJob,
+  laneOfArtifact,
+  DEFAULT_LANES_FILE,
+  parseLanesConfig,
+  workspace,
+  readConfigInput
+};
