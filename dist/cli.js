@@ -17,12 +17,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-I5AJNWEA.js";
+} from "./chunks/chunk-HAF5SCVU.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-GPVCQ2HN.js";
+} from "./chunks/chunk-T2L7NFWK.js";
 import {
   neutralize
 } from "./chunks/chunk-3CF2Q3RT.js";
@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-FWHX3332.js";
 import {
   CompiledRules
-} from "./chunks/chunk-UID54YFC.js";
+} from "./chunks/chunk-JCD2ZUS2.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/cli/route-command.ts

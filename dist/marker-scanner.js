@@ -21,12 +21,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-I5AJNWEA.js";
+} from "./chunks/chunk-HAF5SCVU.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-GPVCQ2HN.js";
+} from "./chunks/chunk-T2L7NFWK.js";
 import {
   githubApiUrl
 } from "./chunks/chunk-3CF2Q3RT.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-FWHX3332.js";
 import {
   CompiledRules
-} from "./chunks/chunk-UID54YFC.js";
+} from "./chunks/chunk-JCD2ZUS2.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -114,7 +114,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
   }
   const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
   const { listRunAttemptJobs } = await import("./chunks/run-jobs-KQ5RGLC2.js");
-  const { scanJobLogs } = await import("./chunks/job-log-source-353RUHRB.js");
+  const { scanJobLogs } = await import("./chunks/job-log-source-BNDBSGAG.js");
   const client = createGitHubClient({
     token: settings.token,
     baseUrl: githubApiUrl(),
@@ -155,7 +155,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-YAAM5E6P.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-VAPH6ZBP.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

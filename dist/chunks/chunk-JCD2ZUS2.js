@@ -250,7 +250,7 @@ var MAX_LINE_BYTES = 64 * 1024;
 var MAX_SAMPLE_CHARS = 500;
 var BINARY_PROBE_BYTES = 8192;
 var NEWLINE = 10;
-var BATCH_BYTES = 32 * 1024;
+var BATCH_BYTES = 4 * 1024;
 var LINE_FIELDS = 8;
 var GROUP_START_BYTES = Buffer.from(GROUP_START);
 var GROUP_END_BYTES = Buffer.from(GROUP_END);
@@ -427,13 +427,13 @@ var LogScan = class {
       }
       const tagless = lines[field + 3];
       const text = decoded === "" ? out.toString("utf8", tagless, end) : decoded.slice(tagless, end);
-      const segments = lines[field + 7] === 1 ? text.split("\r").map(matchText) : [text];
+      const segments = lines[field + 7] === 1 ? text.split("\r").map(matchText) : void 0;
       const last = line + 1 < candidateFrom.length ? candidateFrom[line + 1] : candidates.length;
       for (let c = candidateFrom[line]; c < last; c++) {
         const index = candidates[c];
         const pattern = rules[index].pattern;
-        if (!segments.some((segment) => pattern.test(segment))) continue;
-        this.#record(index, buffer, offset, field);
+        const matched = segments === void 0 ? pattern.test(text) : segments.some((part) => pattern.test(part));
+        if (matched) this.#record(index, buffer, offset, field);
       }
     }
     lines.length = 0;

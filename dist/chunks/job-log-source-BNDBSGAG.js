@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-UID54YFC.js";
+} from "./chunk-JCD2ZUS2.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

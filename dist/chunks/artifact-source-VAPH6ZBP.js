@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-GPVCQ2HN.js";
-import "./chunk-UID54YFC.js";
+} from "./chunk-T2L7NFWK.js";
+import "./chunk-JCD2ZUS2.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts
