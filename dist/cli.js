@@ -17,12 +17,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-HAF5SCVU.js";
+} from "./chunks/chunk-GC5FS35E.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-T2L7NFWK.js";
+} from "./chunks/chunk-OFF277ZL.js";
 import {
   neutralize
 } from "./chunks/chunk-3CF2Q3RT.js";
@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-FWHX3332.js";
 import {
   CompiledRules
-} from "./chunks/chunk-JCD2ZUS2.js";
+} from "./chunks/chunk-3TE7SLHC.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/cli/route-command.ts

@@ -21,12 +21,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-HAF5SCVU.js";
+} from "./chunks/chunk-GC5FS35E.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-T2L7NFWK.js";
+} from "./chunks/chunk-OFF277ZL.js";
 import {
   githubApiUrl
 } from "./chunks/chunk-3CF2Q3RT.js";
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-FWHX3332.js";
 import {
   CompiledRules
-} from "./chunks/chunk-JCD2ZUS2.js";
+} from "./chunks/chunk-3TE7SLHC.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -114,7 +114,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
   }
   const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
   const { listRunAttemptJobs } = await import("./chunks/run-jobs-KQ5RGLC2.js");
-  const { scanJobLogs } = await import("./chunks/job-log-source-BNDBSGAG.js");
+  const { scanJobLogs } = await import("./chunks/job-log-source-7A36AXXH.js");
   const client = createGitHubClient({
     token: settings.token,
     baseUrl: githubApiUrl(),
@@ -141,6 +141,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
       const lane = lanes ? laneOfJob(lanes, job.name)?.name : void 0;
       return {
         jobId: job.id,
+        steps: job.steps,
         name: job.name,
         kind: "job",
         ...lane === void 0 ? {} : { lane },
@@ -155,7 +156,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-VAPH6ZBP.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-4I3DSEF3.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -150,6 +150,7 @@ async function scanRunJobs(
       const lane = lanes ? laneOfJob(lanes, job.name)?.name : undefined;
       return {
         jobId: job.id,
+        steps: job.steps,
         name: job.name,
         kind: 'job' as const,
         ...(lane === undefined ? {} : { lane }),

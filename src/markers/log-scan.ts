@@ -34,6 +34,10 @@ export interface MarkerSample {
   readonly time?: string;
   /** The `##[group]Run ...` step header the line appeared under. */
   readonly step?: string;
+  /** The line of that step's header, when the scan counts lines (GitHub numbers step lines from it). */
+  readonly stepLine?: number;
+  /** A link to the line in GitHub's log view, when the source knows the job's steps. */
+  readonly url?: string;
   /** A nested `##[group]` the line appeared in, inside that step. */
   readonly group?: string;
 }
@@ -93,6 +97,7 @@ export class LogScan {
   #lines = 0;
   #countFrom = 0;
   #step: string | undefined;
+  #stepLine: number | undefined;
   #group: string | undefined;
 
   constructor(compiled: CompiledRules, options: LogScanOptions) {
@@ -242,7 +247,11 @@ export class LogScan {
       const end = lines[field + 4]!;
       if (startsWith(out, start, end, GROUP_START_BYTES)) {
         const title = out.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
-        if (this.#group === undefined && title.startsWith('Run ')) this.#step = title;
+        if (this.#group === undefined && title.startsWith('Run ')) {
+          this.#step = title;
+          if (this.#options.countLines)
+            this.#stepLine = this.#countLinesTo(buffer, lines[field]!) + 1;
+        }
         this.#group = title;
         continue;
       }
@@ -288,6 +297,7 @@ export class LogScan {
       text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}…` : shown,
       ...(timeEnd === 0 ? {} : { time: buffer.toString('latin1', lines[field + 5], timeEnd) }),
       ...(this.#step === undefined ? {} : { step: this.#step }),
+      ...(this.#stepLine === undefined ? {} : { stepLine: this.#stepLine }),
       ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),
     });
   }

@@ -15,6 +15,20 @@ import { runAction } from '../harness/runner.ts';
 const publicLog = (name: string) => readFileSync(join(PUBLIC_LOGS, name));
 const CILIUM_JOBS = { jobs: recordedJobs('cilium-3106110597.jobs.json') };
 
+/** Steps in the API's shape, with the times of the coda-api log's steps. */
+const CODA_STEPS = [
+  ['Set up job', 1, '2025-12-16T23:20:13Z', '2025-12-16T23:20:22Z'],
+  ['Run Swatinem/rust-cache@v2.8.0', 7, '2025-12-16T23:20:35Z', '2025-12-16T23:20:36Z'],
+  ['Run lefthook run --force pre-commit', 8, '2025-12-16T23:20:36Z', '2025-12-16T23:21:40Z'],
+].map(([name, number, started, completed]) => ({
+  name,
+  status: 'completed',
+  conclusion: 'success',
+  number,
+  started_at: started,
+  completed_at: completed,
+}));
+
 function report(result: RunResult): MarkersReport {
   assert.equal(result.exitCode, 0, `action failed:\n${result.stdout}\n${result.stderr}`);
   return JSON.parse(result.outputs.markers!) as MarkersReport;
@@ -189,7 +203,7 @@ describe('marker-scanner on this run’s jobs', () => {
     // Two jobs renamed as the lanes of a dual-lane matrix, and the scanning job itself running.
     const jobs = [
       { ...first, name: 'clippy (github)' },
-      { ...second, name: 'clippy (velnor)' },
+      { ...second, name: 'clippy (velnor)', steps: CODA_STEPS },
       ...rest,
       {
         ...rest[0],
@@ -262,7 +276,15 @@ describe('marker-scanner on this run’s jobs', () => {
     });
     const velnor = markers.sources.find((s) => s.name === 'clippy (velnor)')!;
     assert.equal(velnor.url, CILIUM_JOBS.jobs[1]!.html_url);
-    assert.equal(velnor.rules['cargo/file-lock']!.samples[0]!.line, 604);
+    const lock = velnor.rules['cargo/file-lock']!.samples[0]!;
+    assert.equal(lock.line, 604);
+    // Line 1 of a step in GitHub's log view is its `Run ...` header: line 485 of the job log.
+    assert.equal(lock.url, `${String(CILIUM_JOBS.jobs[1]!.html_url)}#step:8:120`);
+    assert.equal(
+      velnor.rules['rust-cache/miss']!.samples[0]!.url,
+      `${String(CILIUM_JOBS.jobs[1]!.html_url)}#step:7:53`,
+      'a line in the second both steps share is placed by its step header',
+    );
     assert.match(result.stdout, /1 jobs of this run were not complete/);
   });
 

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-T2L7NFWK.js";
+} from "./chunk-OFF277ZL.js";
 import {
   ConfigNode,
   code,

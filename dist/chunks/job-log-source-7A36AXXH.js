@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-JCD2ZUS2.js";
+} from "./chunk-3TE7SLHC.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts
@@ -20,11 +20,46 @@ async function mapConcurrently(items, limit, map) {
 }
 
 // src/markers/job-log-source.ts
+var STEP_TIME_SLACK_MS = 1e3;
+function stepOf(steps, sample) {
+  if (sample.time === void 0) return void 0;
+  const time = Date.parse(sample.time);
+  const running = steps.filter(
+    (step) => step.startedAt !== null && step.startedAt <= time && (step.completedAt === null || time < step.completedAt + STEP_TIME_SLACK_MS)
+  );
+  const named = running.filter((step) => step.name === sample.step);
+  const pick = named.length > 0 ? named : running;
+  return pick.reduce(
+    (latest, step) => latest === void 0 || step.startedAt > latest.startedAt ? step : latest,
+    void 0
+  );
+}
+function labelsOf(job) {
+  return {
+    ...job.lane === void 0 ? {} : { lane: job.lane },
+    ...job.url === void 0 ? {} : { url: job.url }
+  };
+}
+function withStepLinks(result, job) {
+  if (job.url === void 0 || job.steps.length === 0) return result;
+  for (const hits of result.hits.values()) {
+    hits.samples.forEach((sample, index) => {
+      const step = stepOf(job.steps, sample);
+      if (step === void 0 || sample.stepLine === void 0 || sample.line < sample.stepLine) {
+        return;
+      }
+      const line = sample.line - sample.stepLine + 1;
+      hits.samples[index] = { ...sample, url: `${job.url}#step:${step.number}:${line}` };
+    });
+  }
+  return result;
+}
 var ATTEMPTS = 3;
 async function scanJobLogs(options) {
   const { client, repo, compiled, samples, log } = options;
   return mapConcurrently(options.jobs, options.concurrency, async (job) => {
-    const { jobId, ...source } = job;
+    const { jobId } = job;
+    const source = { name: job.name, kind: job.kind, ...labelsOf(job) };
     let lastError = "";
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const scan = new LogScan(compiled, { samples, countLines: true });
@@ -44,7 +79,7 @@ async function scanJobLogs(options) {
         for await (const chunk of body) {
           scan.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         }
-        return { ...source, result: scan.finish() };
+        return { ...source, result: withStepLinks(scan.finish(), job) };
       } catch (error) {
         const status = error instanceof Error && "status" in error ? ` (HTTP ${String(error.status)})` : "";
         lastError = `${error instanceof Error ? error.message : String(error)}${status}`;
@@ -56,5 +91,6 @@ async function scanJobLogs(options) {
   });
 }
 export {
-  scanJobLogs
+  scanJobLogs,
+  stepOf
 };

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-JCD2ZUS2.js";
+} from "./chunk-3TE7SLHC.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-T2L7NFWK.js";
-import "./chunk-JCD2ZUS2.js";
+} from "./chunk-OFF277ZL.js";
+import "./chunk-3TE7SLHC.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -284,6 +284,7 @@ var LogScan = class {
   #lines = 0;
   #countFrom = 0;
   #step;
+  #stepLine;
   #group;
   constructor(compiled, options) {
     this.#compiled = compiled;
@@ -417,7 +418,11 @@ var LogScan = class {
       const end = lines[field + 4];
       if (startsWith(out, start, end, GROUP_START_BYTES)) {
         const title = out.toString("utf8", start + GROUP_START_BYTES.length, end).trim();
-        if (this.#group === void 0 && title.startsWith("Run ")) this.#step = title;
+        if (this.#group === void 0 && title.startsWith("Run ")) {
+          this.#step = title;
+          if (this.#options.countLines)
+            this.#stepLine = this.#countLinesTo(buffer, lines[field]) + 1;
+        }
         this.#group = title;
         continue;
       }
@@ -459,6 +464,7 @@ var LogScan = class {
       text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}\u2026` : shown,
       ...timeEnd === 0 ? {} : { time: buffer.toString("latin1", lines[field + 5], timeEnd) },
       ...this.#step === void 0 ? {} : { step: this.#step },
+      ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
       ...this.#group === void 0 || this.#group === this.#step ? {} : { group: this.#group }
     });
   }
