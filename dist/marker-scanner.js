@@ -21,7 +21,7 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-GC5FS35E.js";
+} from "./chunks/chunk-73GB6LO4.js";
 import {
   displayPath,
   expandLogPaths,

@@ -1,6 +1,5 @@
 import { markdownText } from '../runner/neutralize.ts';
 import { code, details, table } from '../runner/summary.ts';
-import type { MarkerCategory } from './categories.ts';
 import { CATEGORY_NAMES, MARKER_CATEGORIES } from './categories.ts';
 import type { MarkersReport, SourceReport } from './report.ts';
 import { NO_LANE } from './report.ts';
@@ -20,13 +19,15 @@ export function markersSummary(report: MarkersReport): string {
     a === NO_LANE ? 1 : b === NO_LANE ? -1 : a.localeCompare(b),
   );
   const categories = CATEGORY_NAMES.filter((c) => (report.categories[c] ?? 0) > 0);
+  const byLane = lanes.length > 1 || (lanes.length === 1 && lanes[0] !== NO_LANE);
   if (categories.length > 0) {
     const rows = categories.map((category) => [
       `${code(category)}<br><sub>${markdownText(MARKER_CATEGORIES[category])}</sub>`,
-      ...lanes.map((lane) => String(report.lanes[lane]?.[category] ?? 0)),
+      ...(byLane ? lanes.map((lane) => String(report.lanes[lane]?.[category] ?? 0)) : []),
       String(report.categories[category] ?? 0),
     ]);
-    out += table(['category', ...lanes.map((lane) => code(lane)), 'total'], rows);
+    const laneHeads = lanes.map((lane) => (lane === NO_LANE ? 'no lane' : code(lane)));
+    out += table(['category', ...(byLane ? laneHeads : []), 'total'], rows);
   } else {
     out += 'No unexplained cold-cache markers in any scanned log.\n';
   }
@@ -64,14 +65,13 @@ function sourceTitle(source: SourceReport): string {
 function sourceSamples(source: SourceReport): string {
   const rows = Object.entries(source.rules).map(([id, rule]) => {
     const samples = rule.samples.map((sample) => {
-      const where = [
-        sample.line > 0 ? `line ${sample.line}` : '',
-        sample.step ?? '',
-        sample.group ?? '',
-      ]
+      const line = sample.line > 0 ? `line ${sample.line}` : '';
+      const lineRef =
+        sample.url === undefined || line === '' ? line : `[${line}](${encodeURI(sample.url)})`;
+      const context = [sample.step ?? '', sample.group ?? '']
         .filter((part) => part !== '')
-        .map((part) => markdownText(part))
-        .join(' · ');
+        .map((part) => markdownText(part));
+      const where = [lineRef, ...context].filter((part) => part !== '').join(' · ');
       return `${code(sample.text)}${where === '' ? '' : `<br><sub>${where}</sub>`}`;
     });
     const status =
@@ -80,18 +80,8 @@ function sourceSamples(source: SourceReport): string {
         : rule.explained === undefined
           ? '**marker**'
           : `explained: ${markdownText(rule.explained)}`;
-    return [
-      code(id),
-      categoryCell(rule.category),
-      String(rule.count),
-      status,
-      samples.join('<br>'),
-    ];
+    return [code(id), code(rule.category), String(rule.count), status, samples.join('<br>')];
   });
   const link = source.url === undefined ? '' : `\n[open the log](${encodeURI(source.url)})\n`;
   return table(['rule', 'category', 'count', 'status', 'first samples'], rows) + link;
-}
-
-function categoryCell(category: MarkerCategory): string {
-  return code(category);
 }

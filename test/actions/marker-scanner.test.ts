@@ -285,6 +285,11 @@ describe('marker-scanner on this run’s jobs', () => {
       `${String(CILIUM_JOBS.jobs[1]!.html_url)}#step:7:53`,
       'a line in the second both steps share is placed by its step header',
     );
+    assert.ok(result.summary.includes(`[line 604](${lock.url})`), 'the summary links the line');
+    assert.match(
+      result.summary,
+      /\| category \| <code>github<\/code> \| <code>velnor<\/code> \| total \|/,
+    );
     assert.match(result.stdout, /1 jobs of this run were not complete/);
   });
 

@@ -721,13 +721,15 @@ function markersSummary(report) {
     (a, b) => a === NO_LANE ? 1 : b === NO_LANE ? -1 : a.localeCompare(b)
   );
   const categories = CATEGORY_NAMES.filter((c) => (report.categories[c] ?? 0) > 0);
+  const byLane = lanes.length > 1 || lanes.length === 1 && lanes[0] !== NO_LANE;
   if (categories.length > 0) {
     const rows = categories.map((category) => [
       `${code(category)}<br><sub>${markdownText(MARKER_CATEGORIES[category])}</sub>`,
-      ...lanes.map((lane) => String(report.lanes[lane]?.[category] ?? 0)),
+      ...byLane ? lanes.map((lane) => String(report.lanes[lane]?.[category] ?? 0)) : [],
       String(report.categories[category] ?? 0)
     ]);
-    out += table(["category", ...lanes.map((lane) => code(lane)), "total"], rows);
+    const laneHeads = lanes.map((lane) => lane === NO_LANE ? "no lane" : code(lane));
+    out += table(["category", ...byLane ? laneHeads : [], "total"], rows);
   } else {
     out += "No unexplained cold-cache markers in any scanned log.\n";
   }
@@ -760,29 +762,19 @@ function sourceTitle(source) {
 function sourceSamples(source) {
   const rows = Object.entries(source.rules).map(([id, rule]) => {
     const samples = rule.samples.map((sample) => {
-      const where = [
-        sample.line > 0 ? `line ${sample.line}` : "",
-        sample.step ?? "",
-        sample.group ?? ""
-      ].filter((part) => part !== "").map((part) => markdownText(part)).join(" \xB7 ");
+      const line = sample.line > 0 ? `line ${sample.line}` : "";
+      const lineRef = sample.url === void 0 || line === "" ? line : `[${line}](${encodeURI(sample.url)})`;
+      const context = [sample.step ?? "", sample.group ?? ""].filter((part) => part !== "").map((part) => markdownText(part));
+      const where = [lineRef, ...context].filter((part) => part !== "").join(" \xB7 ");
       return `${code(sample.text)}${where === "" ? "" : `<br><sub>${where}</sub>`}`;
     });
     const status = rule.category === "observation" ? "observed" : rule.explained === void 0 ? "**marker**" : `explained: ${markdownText(rule.explained)}`;
-    return [
-      code(id),
-      categoryCell(rule.category),
-      String(rule.count),
-      status,
-      samples.join("<br>")
-    ];
+    return [code(id), code(rule.category), String(rule.count), status, samples.join("<br>")];
   });
   const link = source.url === void 0 ? "" : `
 [open the log](${encodeURI(source.url)})
 `;
   return table(["rule", "category", "count", "status", "first samples"], rows) + link;
-}
-function categoryCell(category) {
-  return code(category);
 }
 
 // src/markers/rule-selection.ts
