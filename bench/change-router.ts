@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { minimatch } from 'minimatch';
 import { RuleSet } from '../src/routing/path-rules.ts';
 import { ROOT, runAction } from '../test/harness/runner.ts';
+import { prng } from './prng.ts';
 
 const PATH_COUNT = 100_000;
 const SEED = 0x1a4e_c17;
@@ -107,18 +108,6 @@ const bundleStale = newestMtime(join(ROOT, 'src')) > statSync(BUNDLE).mtimeMs;
 
 // ---------------------------------------------------------------------------------------------
 // (a) Routes and paths
-
-/** mulberry32: a small seeded PRNG, so every run routes the same paths. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function crateRoute(name: string, deps: readonly [string, string], extra: string): string[] {
   return [

@@ -11,6 +11,7 @@
  * is only reported.
  */
 import { planShards } from '../src/lanes/shards.ts';
+import { prng } from './prng.ts';
 
 const ITEMS = 10_000;
 const SHARDS = 64;
@@ -18,18 +19,6 @@ const RUNS = 15;
 const SEED = 0x5eed_1a4e;
 const TIME_TARGET_MS = 100;
 const BALANCE_TARGET = 0.01;
-
-/** mulberry32: a small seeded PRNG, so every run plans the same items. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Test durations are long-tailed: log-normal around 20 s, a few minutes at the tail. */
 function workload(): { items: string[]; durations: Map<string, number> } {
