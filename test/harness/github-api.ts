@@ -17,7 +17,7 @@ import type {
   ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUnlessClosed } from './slow-reply.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -272,11 +272,7 @@ export class GitHubApiServer {
         return;
       }
       case 'slow':
-        try {
-          await sleep(fault.delayMs, undefined, { signal: this.#closing.signal });
-        } catch {
-          return; // server closed while waiting
-        }
+        if (!(await waitUnlessClosed(fault.delayMs, this.#closing.signal))) return;
         break;
       case 'truncated':
         sendTruncated(res, await this.#answer(recorded));

@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUnlessClosed } from './slow-reply.ts';
 
 /** Twirp error codes and the HTTP status each is sent with (Twirp wire spec v7). */
 const TWIRP_STATUS = {
@@ -235,11 +235,7 @@ export class TwirpServer {
         res.destroy();
         return;
       case 'slow':
-        try {
-          await sleep(fault.delayMs, undefined, { signal: this.#closing.signal });
-        } catch {
-          return; // server closed while waiting
-        }
+        if (!(await waitUnlessClosed(fault.delayMs, this.#closing.signal))) return;
         break;
       case undefined:
         break;
