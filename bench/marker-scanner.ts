@@ -5,14 +5,17 @@
  * A log of `--gib` GiB (default 1) is built from the lines of every fixture log (public and
  * tool-made, ANSI, BOM and CRLF included) repeated, and scanned with the full rule set:
  *   - lanekit: `lanekit scan --json` from the bundle (dist/cli.js, the file scan marker-scanner
- *     uses), reporting its peak resident memory (also on a 64 MiB log, to show memory does not
+ *     uses; a log over 128 MiB is split in two halves scanned at once, the second by a worker
+ *     thread), reporting its peak resident memory (also on a 64 MiB log, to show memory does not
  *     grow with the log);
  *   - `grep -E -c -f patterns` (the rules' regexes in POSIX ERE) and `rg -c -f patterns` (the
  *     same regexes in ripgrep's syntax), both unanchored since raw lines start with a timestamp.
  * grep and rg see the raw lines, so they miss markers split by colour codes; their counts are
  * printed to show that, not to match ours. Targets: at least grep's speed, at least half of
  * ripgrep's, peak memory under 100 MB. `node bench/marker-scanner.ts [--gib N]`. Needs Debian's
- * ripgrep (`apt-get install ripgrep`); without it the ripgrep column is skipped.
+ * ripgrep (`apt-get install ripgrep`); without it the ripgrep column is skipped. lanekit and
+ * ripgrep run 3 times in turns and the best time counts (the peak memory is the highest); GNU
+ * grep, 10x slower, runs once.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -38,6 +41,7 @@ const RULES = BUILTIN_PACKS.flatMap((pack) => pack.rules);
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SMALL_LOG_BYTES = 64 * 1024 * 1024;
 const MEMORY_TARGET_MB = 100;
+const RUNS = 3;
 
 const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' } } });
 const targetBytes = Math.round(Number(values.gib) * 1024 ** 3);
@@ -183,11 +187,21 @@ try {
   // Warm the page cache so every tool reads from memory.
   timeCommand('cat', [big]);
 
-  const ours = lanekit(big);
+  // Best of RUNS, taken in turns with ripgrep, so a noisy neighbour hurts neither more.
+  const ourRuns: ReturnType<typeof lanekit>[] = [];
+  const rgRuns: NonNullable<ReturnType<typeof timeCommand>>[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ourRuns.push(lanekit(big));
+    const rgRun = timeCommand('rg', ['-c', '-f', rgPatterns, big]);
+    if (rgRun) rgRuns.push(rgRun);
+  }
+  const ours = ourRuns.reduce((best, run) => (run.ms < best.ms ? run : best));
+  ours.maxRssMb = Math.max(...ourRuns.map((run) => run.maxRssMb));
   const oursSmall = lanekit(small);
   const grep = timeCommand('grep', ['-E', '-c', '-f', patterns, big]);
   if (process.env.BENCH_KEEP) console.log(dir);
-  const rg = timeCommand('rg', ['-c', '-f', rgPatterns, big]);
+  const rg =
+    rgRuns.length === 0 ? undefined : rgRuns.reduce((best, run) => (run.ms < best.ms ? run : best));
 
   const row = (name: string, ms: number | undefined, count: string, note = '') =>
     `${name.padEnd(28)} ${ms === undefined ? '      n/a' : `${(ms / 1000).toFixed(2).padStart(7)} s`}  ${ms === undefined ? '         ' : `${(mib / (ms / 1000)).toFixed(0).padStart(5)} MiB/s`}  ${count.padStart(10)}  ${note}`;

@@ -1,24 +1,27 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-RGO5KQCN.js";
-import {
   DEFAULT_ROUTES_FILE,
   Repository,
   describeReason,
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-QX2GB4HY.js";
-import "./chunks/chunk-AHKOK7PD.js";
+} from "./chunks/chunk-AHKBJCVQ.js";
+import "./chunks/chunk-V42YQC2Q.js";
+import {
+  runAction
+} from "./chunks/chunk-WG4HRPNJ.js";
 import {
   githubApiUrl,
   readWorkflowEvent
-} from "./chunks/chunk-3CF2Q3RT.js";
+} from "./chunks/chunk-PPNMRUAK.js";
+import "./chunks/chunk-EKKV53IZ.js";
+import "./chunks/chunk-BDGPVZJH.js";
+import "./chunks/chunk-DVUWOTCD.js";
 import {
   ConfigurationError
-} from "./chunks/chunk-FWHX3332.js";
+} from "./chunks/chunk-5TY2TEEQ.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/change-router.ts

@@ -1,38 +1,43 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  apiContentReader
+} from "./chunks/chunk-V42YQC2Q.js";
+import {
   DEFAULT_LANES_FILE,
   laneOfJob,
   parseLanesConfig,
   readConfigInput,
   splitJobName,
   workspace
-} from "./chunks/chunk-VDMWKG75.js";
+} from "./chunks/chunk-62B3IGXJ.js";
 import {
   runAction
-} from "./chunks/chunk-RGO5KQCN.js";
+} from "./chunks/chunk-WG4HRPNJ.js";
 import {
-  apiContentReader
-} from "./chunks/chunk-AHKOK7PD.js";
+  githubApiUrl,
+  readWorkflowEvent
+} from "./chunks/chunk-PPNMRUAK.js";
 import {
   ConfigNode,
   code,
   details,
-  githubApiUrl,
-  markdownText,
-  readWorkflowEvent,
   require_dist,
   table
-} from "./chunks/chunk-3CF2Q3RT.js";
+} from "./chunks/chunk-EKKV53IZ.js";
+import {
+  markdownText
+} from "./chunks/chunk-BDGPVZJH.js";
 import {
   currentRunAttempt,
   listRunAttemptJobs
-} from "./chunks/chunk-B64YAGY7.js";
+} from "./chunks/chunk-ODXKVILV.js";
+import "./chunks/chunk-DVUWOTCD.js";
 import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-FWHX3332.js";
+} from "./chunks/chunk-5TY2TEEQ.js";
 import {
   __toESM
 } from "./chunks/chunk-PYTXODB5.js";

@@ -1,17 +1,6 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  DEFAULT_LANES_FILE,
-  laneOfArtifact,
-  laneOfJob,
-  parseLanesConfig,
-  readConfigInput,
-  workspace
-} from "./chunks/chunk-VDMWKG75.js";
-import {
-  runAction
-} from "./chunks/chunk-RGO5KQCN.js";
-import {
   DEFAULT_MARKERS_FILE,
   PACK_NAMES,
   buildReport,
@@ -21,26 +10,40 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-73GB6LO4.js";
+} from "./chunks/chunk-DYP3TWS3.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-OFF277ZL.js";
+} from "./chunks/chunk-ZMPXSWKP.js";
+import {
+  DEFAULT_LANES_FILE,
+  laneOfArtifact,
+  laneOfJob,
+  parseLanesConfig,
+  readConfigInput,
+  workspace
+} from "./chunks/chunk-62B3IGXJ.js";
+import {
+  runAction
+} from "./chunks/chunk-WG4HRPNJ.js";
 import {
   githubApiUrl
-} from "./chunks/chunk-3CF2Q3RT.js";
+} from "./chunks/chunk-PPNMRUAK.js";
+import "./chunks/chunk-EKKV53IZ.js";
+import "./chunks/chunk-BDGPVZJH.js";
 import {
   currentRunAttempt
-} from "./chunks/chunk-B64YAGY7.js";
+} from "./chunks/chunk-ODXKVILV.js";
+import "./chunks/chunk-DVUWOTCD.js";
 import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-FWHX3332.js";
+} from "./chunks/chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunks/chunk-3TE7SLHC.js";
+} from "./chunks/chunk-J5ADO7N5.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -113,8 +116,8 @@ async function scanRunJobs(settings, compiled, lanes, context) {
     return [];
   }
   const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
-  const { listRunAttemptJobs } = await import("./chunks/run-jobs-KQ5RGLC2.js");
-  const { scanJobLogs } = await import("./chunks/job-log-source-7A36AXXH.js");
+  const { listRunAttemptJobs } = await import("./chunks/run-jobs-CF36AAVA.js");
+  const { scanJobLogs } = await import("./chunks/job-log-source-FKAI5JIF.js");
   const client = createGitHubClient({
     token: settings.token,
     baseUrl: githubApiUrl(),
@@ -156,7 +159,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-4I3DSEF3.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-GVZGHUJY.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { routeCommand } from './cli/route-command.ts';
-import { scanCommand } from './cli/scan-command.ts';
 import { ConfigurationError } from './runner/configuration-error.ts';
 import { neutralize } from './runner/neutralize.ts';
 
@@ -19,11 +17,12 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command loads only its own modules: a scan of a large log has a memory budget.
       case 'route':
-        await routeCommand(rest);
+        await (await import('./cli/route-command.ts')).routeCommand(rest);
         return 0;
       case 'scan':
-        return await scanCommand(rest);
+        return await (await import('./cli/scan-command.ts')).scanCommand(rest);
       case undefined:
       case 'help':
       case '--help':

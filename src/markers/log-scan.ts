@@ -38,6 +38,8 @@ export interface MarkerSample {
   readonly stepLine?: number;
   /** A link to the line in GitHub's log view, when the source knows the job's steps. */
   readonly url?: string;
+  /** Set in a continuation scan before its first step header: which context to inherit. */
+  inherit?: 'step' | 'step-and-group';
   /** A nested `##[group]` the line appeared in, inside that step. */
   readonly group?: string;
 }
@@ -55,6 +57,17 @@ export interface LogScanResult {
   readonly truncatedLines: number;
   /** Hits per rule index of the CompiledRules. */
   readonly hits: ReadonlyMap<number, RuleHits>;
+  /** Where the log stood at its end: what the next part of a log split for a parallel scan inherits. */
+  readonly context: StepContext;
+}
+
+/** The step and open group a line is attributed to. */
+export interface StepContext {
+  readonly step?: string;
+  readonly stepLine?: number;
+  readonly group?: string;
+  /** A continuation that met no step header: its context is the part before's, or its step. */
+  readonly inherit?: 'step' | 'step-and-group';
 }
 
 export interface LogScanOptions {
@@ -65,6 +78,12 @@ export interface LogScanOptions {
    */
   readonly countLines: boolean;
   readonly maxLineBytes?: number;
+  /**
+   * This scan continues a log from `offset` (a later part of a log split for a parallel scan):
+   * no BOM or binary check, offsets count from there, and samples before the part's first
+   * `##[group]` are marked to take the step of the part before (see `inheritContext`).
+   */
+  readonly continuation?: { readonly offset: number };
 }
 
 /**
@@ -89,7 +108,10 @@ export class LogScan {
   };
 
   #bytes = 0;
+  #offset = 0;
   #started = false;
+  #sawGroupStart = false;
+  #sawGroupEnd = false;
   #binary = false;
   #truncated = 0;
   #carry: Buffer | undefined;
@@ -107,11 +129,17 @@ export class LogScan {
     this.#seen = new Int32Array(compiled.rules.length);
     this.#allRules = compiled.rules.map((_, index) => index);
     this.#normalizer = new LineNormalizer(BATCH_BYTES + this.#maxLine + 1);
+    if (options.continuation !== undefined) {
+      this.#started = true;
+      this.#offset = options.continuation.offset;
+    } else {
+      this.#sawGroupStart = true;
+    }
   }
 
   feed(chunk: Buffer): void {
     if (this.#binary || chunk.length === 0) return;
-    const offset = this.#bytes;
+    const offset = this.#offset + this.#bytes;
     this.#bytes += chunk.length;
     let from = 0;
     if (!this.#started) {
@@ -145,6 +173,12 @@ export class LogScan {
       binary: this.#binary,
       truncatedLines: this.#truncated,
       hits: this.#hits,
+      context: {
+        ...(this.#step === undefined ? {} : { step: this.#step }),
+        ...(this.#stepLine === undefined ? {} : { stepLine: this.#stepLine }),
+        ...(this.#group === undefined ? {} : { group: this.#group }),
+        ...(this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? 'step' : 'step-and-group' }),
+      },
     };
     return this.#options.countLines ? { ...result, lines: this.#lines } : result;
   }
@@ -247,6 +281,7 @@ export class LogScan {
       const end = lines[field + 4]!;
       if (startsWith(out, start, end, GROUP_START_BYTES)) {
         const title = out.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
+        this.#sawGroupStart = true;
         if (this.#group === undefined && title.startsWith('Run ')) {
           this.#step = title;
           if (this.#options.countLines)
@@ -256,6 +291,7 @@ export class LogScan {
         continue;
       }
       if (startsWith(out, start, end, GROUP_END_BYTES)) {
+        if (!this.#sawGroupStart) this.#sawGroupEnd = true;
         this.#group = undefined;
         continue;
       }
@@ -299,6 +335,7 @@ export class LogScan {
       ...(this.#step === undefined ? {} : { step: this.#step }),
       ...(this.#stepLine === undefined ? {} : { stepLine: this.#stepLine }),
       ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),
+      ...(this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? 'step' : 'step-and-group' }),
     });
   }
 

@@ -148,3 +148,27 @@ describe('LogScan', () => {
     assert.equal(result.hits.get(idOf('cargo/downloaded'))?.samples[0]?.step, undefined);
   });
 });
+
+describe('scanFile in two parts', () => {
+  it('gives the result of one scan when a worker scans the second half at the same time', async () => {
+    // Every fixture log twice, so that step groups, samples and markers straddle the split.
+    const logs = readdirSync(PUBLIC_LOGS)
+      .filter((f) => f.endsWith('.log'))
+      .sort()
+      .map((f) => readFileSync(join(PUBLIC_LOGS, f)));
+    const path = join(dir, 'two-parts.log');
+    await writeFile(path, Buffer.concat([...logs, ...logs]));
+    const whole = await scanFile(path, compiled, 1000, Number.POSITIVE_INFINITY);
+    const split = await scanFile(path, compiled, 1000, 0);
+    assert.deepEqual(view(split), view(whole));
+    assert.equal(split.bytes, whole.bytes);
+    assert.deepEqual(split.context, whole.context);
+    const inSecondHalf = [...split.hits.values()]
+      .flatMap((h) => h.samples)
+      .filter((sample) => sample.offset > split.bytes / 2);
+    assert.ok(
+      inSecondHalf.some((sample) => sample.step !== undefined),
+      'samples after the split keep their step',
+    );
+  });
+});

@@ -2,18 +2,20 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-OFF277ZL.js";
+} from "./chunk-ZMPXSWKP.js";
 import {
   ConfigNode,
   code,
   details,
-  markdownText,
   table
-} from "./chunk-3CF2Q3RT.js";
+} from "./chunk-EKKV53IZ.js";
+import {
+  markdownText
+} from "./chunk-BDGPVZJH.js";
 import {
   ConfigurationError,
   invalidValue
-} from "./chunk-FWHX3332.js";
+} from "./chunk-5TY2TEEQ.js";
 
 // src/markers/rule.ts
 function definePack(name, description, rules) {

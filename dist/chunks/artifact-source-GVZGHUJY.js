@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-OFF277ZL.js";
-import "./chunk-3TE7SLHC.js";
+} from "./chunk-ZMPXSWKP.js";
+import "./chunk-J5ADO7N5.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-FWHX3332.js";
+} from "./chunk-DVUWOTCD.js";
 
 // src/routing/api-diff.ts
 var PULL_FILES_CAP = 3e3;

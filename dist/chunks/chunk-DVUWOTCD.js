@@ -1,19 +1,8 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
-
-// src/runner/configuration-error.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-function invalidValue(input, value, allowed) {
-  return new ConfigurationError(`${input}: got '${value}', expected ${allowed}`);
-}
-var ServiceError = class extends Error {
-  name = "ServiceError";
-};
-var CheckFailed = class extends Error {
-  name = "CheckFailed";
-};
+import {
+  ServiceError
+} from "./chunk-5TY2TEEQ.js";
 
 // src/github/api-call.ts
 var PERMISSION_HINTS = {
@@ -36,9 +25,5 @@ async function apiCall(what, call) {
 }
 
 export {
-  ConfigurationError,
-  invalidValue,
-  ServiceError,
-  CheckFailed,
   apiCall
 };

@@ -3,19 +3,23 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   apiContentReader,
   apiDiff
-} from "./chunk-AHKOK7PD.js";
+} from "./chunk-V42YQC2Q.js";
+import {
+  PULL_REQUEST_EVENTS
+} from "./chunk-PPNMRUAK.js";
 import {
   ConfigNode,
-  PULL_REQUEST_EVENTS,
   code,
   details,
-  markdownText,
   require_dist,
   table
-} from "./chunk-3CF2Q3RT.js";
+} from "./chunk-EKKV53IZ.js";
+import {
+  markdownText
+} from "./chunk-BDGPVZJH.js";
 import {
   ConfigurationError
-} from "./chunk-FWHX3332.js";
+} from "./chunk-5TY2TEEQ.js";
 import {
   __toESM
 } from "./chunk-PYTXODB5.js";
@@ -4907,4 +4911,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-QX2GB4HY.js.LEGAL.txt */
+/*! For license information please see chunk-AHKBJCVQ.js.LEGAL.txt */

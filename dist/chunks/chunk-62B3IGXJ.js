@@ -2,10 +2,10 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   ConfigNode
-} from "./chunk-3CF2Q3RT.js";
+} from "./chunk-EKKV53IZ.js";
 import {
   ConfigurationError
-} from "./chunk-FWHX3332.js";
+} from "./chunk-5TY2TEEQ.js";
 
 // src/lanes/lane-of.ts
 function splitJobName(name) {

@@ -1,8 +1,11 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  markdownText
+} from "./chunk-BDGPVZJH.js";
+import {
   ConfigurationError
-} from "./chunk-FWHX3332.js";
+} from "./chunk-5TY2TEEQ.js";
 import {
   __commonJS,
   __require,
@@ -7339,62 +7342,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/github/event.ts
-import { readFileSync } from "node:fs";
-var PULL_REQUEST_EVENTS = [
-  "pull_request",
-  "pull_request_target",
-  "pull_request_review",
-  "pull_request_review_comment"
-];
-function readWorkflowEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  let payload = {};
-  const path = env.GITHUB_EVENT_PATH;
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, "utf8"));
-    } catch (error) {
-      throw new ConfigurationError(
-        `GITHUB_EVENT_PATH: cannot read the event payload (${error instanceof Error ? error.message : String(error)})`
-      );
-    }
-  }
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  return {
-    name,
-    payload,
-    sha: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    repository: owner && repo ? { owner, repo } : void 0
-  };
-}
-function githubApiUrl(env = process.env) {
-  return env.GITHUB_API_URL ?? "https://api.github.com";
-}
-
-// src/runner/neutralize.ts
-var CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/g;
-function escapeControl(ch) {
-  switch (ch) {
-    case "\n":
-      return "\\n";
-    case "\r":
-      return "\\r";
-    case "	":
-      return "\\t";
-    default:
-      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  }
-}
-function neutralize(text) {
-  const oneLine = text.replace(/\\/g, "\\\\").replace(CONTROL, escapeControl);
-  return oneLine.replace(/##\[/g, "#\u200D#[").replace(/^(\s*):/, "$1\u200D:");
-}
-function markdownText(text) {
-  return neutralize(text).replace(/[\\`*_{}[\]()<>#+!|~&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 // src/runner/summary.ts
 var SUMMARY_LIMIT_BYTES = 900 * 1024;
 function table(header, rows) {
@@ -7530,11 +7477,6 @@ var ConfigNode = class _ConfigNode {
 };
 
 export {
-  PULL_REQUEST_EVENTS,
-  readWorkflowEvent,
-  githubApiUrl,
-  neutralize,
-  markdownText,
   table,
   details,
   code,

@@ -3,8 +3,9 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   currentRunAttempt,
   listRunAttemptJobs
-} from "./chunk-B64YAGY7.js";
-import "./chunk-FWHX3332.js";
+} from "./chunk-ODXKVILV.js";
+import "./chunk-DVUWOTCD.js";
+import "./chunk-5TY2TEEQ.js";
 import "./chunk-PYTXODB5.js";
 export {
   currentRunAttempt,

@@ -1,15 +1,17 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  fitSummary,
+  fitSummary
+} from "./chunk-EKKV53IZ.js";
+import {
   neutralize
-} from "./chunk-3CF2Q3RT.js";
+} from "./chunk-BDGPVZJH.js";
 import {
   CheckFailed,
   ConfigurationError,
   ServiceError,
   invalidValue
-} from "./chunk-FWHX3332.js";
+} from "./chunk-5TY2TEEQ.js";
 
 // src/runner/inputs.ts
 var Inputs = class {

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-3TE7SLHC.js";
+} from "./chunk-J5ADO7N5.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

@@ -276,7 +276,10 @@ var LogScan = class {
     candidateFrom: []
   };
   #bytes = 0;
+  #offset = 0;
   #started = false;
+  #sawGroupStart = false;
+  #sawGroupEnd = false;
   #binary = false;
   #truncated = 0;
   #carry;
@@ -293,10 +296,16 @@ var LogScan = class {
     this.#seen = new Int32Array(compiled.rules.length);
     this.#allRules = compiled.rules.map((_, index) => index);
     this.#normalizer = new LineNormalizer(BATCH_BYTES + this.#maxLine + 1);
+    if (options.continuation !== void 0) {
+      this.#started = true;
+      this.#offset = options.continuation.offset;
+    } else {
+      this.#sawGroupStart = true;
+    }
   }
   feed(chunk) {
     if (this.#binary || chunk.length === 0) return;
-    const offset = this.#bytes;
+    const offset = this.#offset + this.#bytes;
     this.#bytes += chunk.length;
     let from = 0;
     if (!this.#started) {
@@ -328,7 +337,13 @@ var LogScan = class {
       bytes: this.#bytes,
       binary: this.#binary,
       truncatedLines: this.#truncated,
-      hits: this.#hits
+      hits: this.#hits,
+      context: {
+        ...this.#step === void 0 ? {} : { step: this.#step },
+        ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
+        ...this.#group === void 0 ? {} : { group: this.#group },
+        ...this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? "step" : "step-and-group" }
+      }
     };
     return this.#options.countLines ? { ...result, lines: this.#lines } : result;
   }
@@ -418,6 +433,7 @@ var LogScan = class {
       const end = lines[field + 4];
       if (startsWith(out, start, end, GROUP_START_BYTES)) {
         const title = out.toString("utf8", start + GROUP_START_BYTES.length, end).trim();
+        this.#sawGroupStart = true;
         if (this.#group === void 0 && title.startsWith("Run ")) {
           this.#step = title;
           if (this.#options.countLines)
@@ -427,6 +443,7 @@ var LogScan = class {
         continue;
       }
       if (startsWith(out, start, end, GROUP_END_BYTES)) {
+        if (!this.#sawGroupStart) this.#sawGroupEnd = true;
         this.#group = void 0;
         continue;
       }
@@ -465,7 +482,8 @@ var LogScan = class {
       ...timeEnd === 0 ? {} : { time: buffer.toString("latin1", lines[field + 5], timeEnd) },
       ...this.#step === void 0 ? {} : { step: this.#step },
       ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
-      ...this.#group === void 0 || this.#group === this.#step ? {} : { group: this.#group }
+      ...this.#group === void 0 || this.#group === this.#step ? {} : { group: this.#group },
+      ...this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? "step" : "step-and-group" }
     });
   }
   /** Counts the newlines in `buffer[countFrom, to)`; returns the lines before `to`. */
