@@ -1,4 +1,5 @@
 import type { CompiledRules } from './compiled-rules.ts';
+import type { MarkerRule } from './rule.ts';
 import { GROUP_END, GROUP_START } from './compiled-rules.ts';
 import { LineNormalizer, matchText } from './normalize.ts';
 
@@ -6,6 +7,8 @@ import { LineNormalizer, matchText } from './normalize.ts';
 export const MAX_LINE_BYTES = 64 * 1024;
 export const MAX_SAMPLE_CHARS = 500;
 const BINARY_PROBE_BYTES = 8192;
+/** Keys a paired rule keeps at most between resets (memory stays bounded on any log). */
+const MAX_OPEN_PAIRS = 10_000;
 const NEWLINE = 10;
 /**
  * Normalized lines are decoded together once a batch holds this many bytes: small batches keep
@@ -96,6 +99,8 @@ export class LogScan {
   readonly #options: LogScanOptions;
   readonly #maxLine: number;
   readonly #hits = new Map<number, RuleHits>();
+  /** Per paired rule, each key: the line that opened it, or decided once hit or cleared. */
+  readonly #pairs = new Map<number, Map<string, MarkerSample | 'decided'>>();
   readonly #seen: Int32Array;
   #generation = 0;
   readonly #allRules: readonly number[];
@@ -303,10 +308,16 @@ export class LogScan {
       const last = line + 1 < candidateFrom.length ? candidateFrom[line + 1]! : candidates.length;
       for (let c = candidateFrom[line]!; c < last; c++) {
         const index = candidates[c]!;
-        const pattern = rules[index]!.pattern;
+        const rule = rules[index]!;
+        if (rule.pairing !== undefined) {
+          this.#pair(index, rule.pairing, rule.pattern, text, buffer, offset, field);
+          continue;
+        }
         const matched =
-          segments === undefined ? pattern.test(text) : segments.some((part) => pattern.test(part));
-        if (matched) this.#record(index, buffer, offset, field);
+          segments === undefined
+            ? rule.pattern.test(text)
+            : segments.some((part) => rule.pattern.test(part));
+        if (matched) this.#count(index, () => this.#sampleOf(buffer, offset, field));
       }
     }
     lines.length = 0;
@@ -315,19 +326,61 @@ export class LogScan {
     batch.bytes = 0;
   }
 
-  #record(index: number, buffer: Buffer, offset: number, field: number): void {
+  /** A paired rule's line: see `MarkerRule.pairing`. */
+  #pair(
+    index: number,
+    pairing: NonNullable<MarkerRule['pairing']>,
+    start: RegExp,
+    text: string,
+    buffer: Buffer,
+    offset: number,
+    field: number,
+  ): void {
+    let keys = this.#pairs.get(index);
+    if (keys === undefined) {
+      keys = new Map();
+      this.#pairs.set(index, keys);
+    }
+    if (pairing.reset.test(text)) {
+      keys.clear();
+      return;
+    }
+    const opened = start.exec(text)?.[1];
+    if (opened !== undefined) {
+      if (!keys.has(opened) && keys.size < MAX_OPEN_PAIRS) {
+        keys.set(opened, this.#sampleOf(buffer, offset, field));
+      }
+      return;
+    }
+    const cleared = pairing.clear.exec(text)?.[1];
+    if (cleared !== undefined) {
+      keys.set(cleared, 'decided');
+      return;
+    }
+    const hit = pairing.hit.exec(text)?.[1];
+    const sample = hit === undefined ? undefined : keys.get(hit);
+    if (hit === undefined || sample === undefined || sample === 'decided') return;
+    keys.set(hit, 'decided');
+    this.#count(index, () => sample);
+  }
+
+  #count(index: number, sample: () => MarkerSample): void {
     let hits = this.#hits.get(index);
     if (hits === undefined) {
       hits = { count: 0, samples: [] };
       this.#hits.set(index, hits);
     }
     hits.count++;
-    if (hits.samples.length >= this.#options.samples) return;
+    if (hits.samples.length < this.#options.samples) hits.samples.push(sample());
+  }
+
+  /** The batched line at `field` as a sample, attributed to the current step and group. */
+  #sampleOf(buffer: Buffer, offset: number, field: number): MarkerSample {
     const lines = this.#batch.lines;
     const lineStart = lines[field]!;
     const shown = this.#normalizer.out.toString('utf8', lines[field + 2], lines[field + 4]);
     const timeEnd = lines[field + 6]!;
-    hits.samples.push({
+    return {
       line: this.#options.countLines ? this.#countLinesTo(buffer, lineStart) + 1 : 0,
       offset: offset + lineStart,
       text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}…` : shown,
@@ -336,7 +389,7 @@ export class LogScan {
       ...(this.#stepLine === undefined ? {} : { stepLine: this.#stepLine }),
       ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),
       ...(this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? 'step' : 'step-and-group' }),
-    });
+    };
   }
 
   /** Counts the newlines in `buffer[countFrom, to)`; returns the lines before `to`. */

@@ -14,6 +14,13 @@ export interface MarkerRule {
   readonly anchors: readonly string[];
   /** Set by a user rule: matches are shown as explained, never fail the step. */
   readonly allowReason?: string;
+  /**
+   * A marker that takes two lines: `pattern` opens a key (its first capture group); the first
+   * `hit` or `clear` line for the key decides it, a hit counting a marker at the opening line;
+   * a `reset` line forgets every key (keys are reused from there). BuildKit's
+   * `#12 [stage 3/6] RUN ...` then `#12 DONE 41.2s`, not `#12 CACHED`, is one.
+   */
+  readonly pairing?: { readonly hit: RegExp; readonly clear: RegExp; readonly reset: RegExp };
 }
 
 export interface RulePack {

@@ -38,6 +38,9 @@ const EXPECTED: Record<string, Record<string, number>> = {
   'gha-cargo-clippy-cold-no-cache-ansi-murphsicles-zip.tail.log': {},
   'gha-docker-buildx-gha-cache-import-cached-kma-poker-stats.log': {
     'buildkit/cached-step': 8,
+    // Two builds. The backend's linux/amd64 steps were CACHED, its linux/arm64 RUN and COPY
+    // steps ran (6, among them 1023 s of gradle); the frontend ran cold on both platforms (12).
+    'buildkit/step-not-cached': 18,
   },
   'gha-rust-cache-miss-cold-build-coda-api.log': {
     'actions-cache/not-found': 1,
@@ -189,6 +192,21 @@ describe('built-in rules on the public fixture logs', () => {
     assert.equal(sample.line, 333);
     assert.equal(sample.text, '  Downloaded ab_glyph v0.2.29');
     assert.equal(sample.step, 'Run cargo build --release --target x86_64-pc-windows-msvc');
+  });
+
+  it('places a BuildKit step that ran at its header, not at the reprints or the export', async () => {
+    const { result } = await counts(
+      'gha-docker-buildx-gha-cache-import-cached-kma-poker-stats.log',
+      20,
+    );
+    const ran = rules.findIndex((rule) => rule.id === 'buildkit/step-not-cached');
+    const samples = result.hits.get(ran)!.samples;
+    assert.deepEqual(
+      samples.slice(0, 6).map((sample) => sample.line),
+      [1323, 1326, 1329, 1284, 1332, 1490],
+      'counted when DONE comes, at the line that opened the step',
+    );
+    assert.ok(samples.every((sample) => /^#\d+ \[[^\]]+\] (RUN|COPY|ADD) /.test(sample.text)));
   });
 
   it('keeps the step of a marker that follows the step header group', async () => {

@@ -21,6 +21,16 @@ export const buildkit = definePack(
       anchors: ['failed to export', 'failed to write', 'failed to save', 'error writing'],
     },
     {
+      id: 'buildkit/step-not-cached',
+      category: 'cache-miss',
+      description: 'a Dockerfile RUN, COPY or ADD step ran instead of coming from the layer cache',
+      pattern: /^#(\d+) \[[^\]]*\] (?:RUN|COPY|ADD) /,
+      // Each build numbers its steps from #0 again; a step's header is reprinted while others
+      // interleave, and a step listed again at export time is DONE even when it was CACHED.
+      pairing: { hit: /^#(\d+) DONE /, clear: /^#(\d+) CACHED/, reset: /^#0 building with / },
+      anchors: ['] RUN ', '] COPY ', '] ADD ', ' DONE ', 'CACHED', '#0 building with'],
+    },
+    {
       id: 'buildkit/cached-step',
       category: 'observation',
       description: 'a BuildKit step was served from the layer cache',

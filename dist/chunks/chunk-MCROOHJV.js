@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-J5ADO7N5.js";
+} from "./chunk-XIFJNTHB.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

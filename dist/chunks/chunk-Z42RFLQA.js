@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-ZMPXSWKP.js";
+} from "./chunk-MCROOHJV.js";
 import {
   ConfigNode,
   code,
@@ -72,6 +72,16 @@ var buildkit = definePack(
       description: "BuildKit could not export the layer cache",
       pattern: /(?:failed to (?:export|write|save) (?:\S+ )?cache|error writing (?:layer|manifest) blob)/,
       anchors: ["failed to export", "failed to write", "failed to save", "error writing"]
+    },
+    {
+      id: "buildkit/step-not-cached",
+      category: "cache-miss",
+      description: "a Dockerfile RUN, COPY or ADD step ran instead of coming from the layer cache",
+      pattern: /^#(\d+) \[[^\]]*\] (?:RUN|COPY|ADD) /,
+      // Each build numbers its steps from #0 again; a step's header is reprinted while others
+      // interleave, and a step listed again at export time is DONE even when it was CACHED.
+      pairing: { hit: /^#(\d+) DONE /, clear: /^#(\d+) CACHED/, reset: /^#0 building with / },
+      anchors: ["] RUN ", "] COPY ", "] ADD ", " DONE ", "CACHED", "#0 building with"]
     },
     {
       id: "buildkit/cached-step",

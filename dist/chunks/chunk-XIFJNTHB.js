@@ -249,6 +249,7 @@ function toolTagsEnd(out, start, end) {
 var MAX_LINE_BYTES = 64 * 1024;
 var MAX_SAMPLE_CHARS = 500;
 var BINARY_PROBE_BYTES = 8192;
+var MAX_OPEN_PAIRS = 1e4;
 var NEWLINE = 10;
 var BATCH_BYTES = 4 * 1024;
 var LINE_FIELDS = 8;
@@ -265,6 +266,8 @@ var LogScan = class {
   #options;
   #maxLine;
   #hits = /* @__PURE__ */ new Map();
+  /** Per paired rule, each key: the line that opened it, or decided once hit or cleared. */
+  #pairs = /* @__PURE__ */ new Map();
   #seen;
   #generation = 0;
   #allRules;
@@ -453,9 +456,13 @@ var LogScan = class {
       const last = line + 1 < candidateFrom.length ? candidateFrom[line + 1] : candidates.length;
       for (let c = candidateFrom[line]; c < last; c++) {
         const index = candidates[c];
-        const pattern = rules[index].pattern;
-        const matched = segments === void 0 ? pattern.test(text) : segments.some((part) => pattern.test(part));
-        if (matched) this.#record(index, buffer, offset, field);
+        const rule = rules[index];
+        if (rule.pairing !== void 0) {
+          this.#pair(index, rule.pairing, rule.pattern, text, buffer, offset, field);
+          continue;
+        }
+        const matched = segments === void 0 ? rule.pattern.test(text) : segments.some((part) => rule.pattern.test(part));
+        if (matched) this.#count(index, () => this.#sampleOf(buffer, offset, field));
       }
     }
     lines.length = 0;
@@ -463,19 +470,51 @@ var LogScan = class {
     candidateFrom.length = 0;
     batch.bytes = 0;
   }
-  #record(index, buffer, offset, field) {
+  /** A paired rule's line: see `MarkerRule.pairing`. */
+  #pair(index, pairing, start, text, buffer, offset, field) {
+    let keys = this.#pairs.get(index);
+    if (keys === void 0) {
+      keys = /* @__PURE__ */ new Map();
+      this.#pairs.set(index, keys);
+    }
+    if (pairing.reset.test(text)) {
+      keys.clear();
+      return;
+    }
+    const opened = start.exec(text)?.[1];
+    if (opened !== void 0) {
+      if (!keys.has(opened) && keys.size < MAX_OPEN_PAIRS) {
+        keys.set(opened, this.#sampleOf(buffer, offset, field));
+      }
+      return;
+    }
+    const cleared = pairing.clear.exec(text)?.[1];
+    if (cleared !== void 0) {
+      keys.set(cleared, "decided");
+      return;
+    }
+    const hit = pairing.hit.exec(text)?.[1];
+    const sample = hit === void 0 ? void 0 : keys.get(hit);
+    if (hit === void 0 || sample === void 0 || sample === "decided") return;
+    keys.set(hit, "decided");
+    this.#count(index, () => sample);
+  }
+  #count(index, sample) {
     let hits = this.#hits.get(index);
     if (hits === void 0) {
       hits = { count: 0, samples: [] };
       this.#hits.set(index, hits);
     }
     hits.count++;
-    if (hits.samples.length >= this.#options.samples) return;
+    if (hits.samples.length < this.#options.samples) hits.samples.push(sample());
+  }
+  /** The batched line at `field` as a sample, attributed to the current step and group. */
+  #sampleOf(buffer, offset, field) {
     const lines = this.#batch.lines;
     const lineStart = lines[field];
     const shown = this.#normalizer.out.toString("utf8", lines[field + 2], lines[field + 4]);
     const timeEnd = lines[field + 6];
-    hits.samples.push({
+    return {
       line: this.#options.countLines ? this.#countLinesTo(buffer, lineStart) + 1 : 0,
       offset: offset + lineStart,
       text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}\u2026` : shown,
@@ -484,7 +523,7 @@ var LogScan = class {
       ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
       ...this.#group === void 0 || this.#group === this.#step ? {} : { group: this.#group },
       ...this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? "step" : "step-and-group" }
-    });
+    };
   }
   /** Counts the newlines in `buffer[countFrom, to)`; returns the lines before `to`. */
   #countLinesTo(buffer, to) {

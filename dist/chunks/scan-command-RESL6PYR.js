@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-DYP3TWS3.js";
+} from "./chunk-Z42RFLQA.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-ZMPXSWKP.js";
+} from "./chunk-MCROOHJV.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-J5ADO7N5.js";
+} from "./chunk-XIFJNTHB.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-J5ADO7N5.js";
+} from "./chunk-XIFJNTHB.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-ZMPXSWKP.js";
-import "./chunk-J5ADO7N5.js";
+} from "./chunk-MCROOHJV.js";
+import "./chunk-XIFJNTHB.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts
