@@ -10,8 +10,10 @@ import {
 } from "./chunks/chunk-AHKBJCVQ.js";
 import "./chunks/chunk-V42YQC2Q.js";
 import {
-  runAction
-} from "./chunks/chunk-WG4HRPNJ.js";
+  readConfigInput,
+  runAction,
+  workspace
+} from "./chunks/chunk-5NUP4YPG.js";
 import {
   githubApiUrl,
   readWorkflowEvent
@@ -25,8 +27,6 @@ import {
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/change-router.ts
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
 function getInputs({ inputs }) {
   return {
     routes: inputs.optional("routes") ?? DEFAULT_ROUTES_FILE,
@@ -37,18 +37,12 @@ function getInputs({ inputs }) {
     summary: inputs.boolean("summary", true)
   };
 }
-var workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd();
 function loadRoutes(value) {
-  if (value.includes("\n") || value.trimStart().startsWith("{")) {
-    return parseRoutesConfig(value, "routes input");
-  }
-  const path = isAbsolute(value) ? value : resolve(workspace(), value);
-  if (!existsSync(path)) {
-    throw new ConfigurationError(
-      `routes: got '${value}', expected a routes file in the workspace or inline YAML; no file at ${path}` + (value === DEFAULT_ROUTES_FILE ? " (did the job run actions/checkout first?)" : "")
-    );
-  }
-  return parseRoutesConfig(readFileSync(path, "utf8"), value);
+  const file = readConfigInput("routes", value, {
+    defaultFile: DEFAULT_ROUTES_FILE,
+    optional: false
+  });
+  return parseRoutesConfig(file.text, file.origin);
 }
 async function diffSource(settings, context) {
   const repo = settings.source === "api" ? void 0 : await Repository.open(workspace());

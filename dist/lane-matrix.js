@@ -7,13 +7,13 @@ import {
   DEFAULT_LANES_FILE,
   laneOfJob,
   parseLanesConfig,
-  readConfigInput,
-  splitJobName,
-  workspace
-} from "./chunks/chunk-62B3IGXJ.js";
+  splitJobName
+} from "./chunks/chunk-4RYROOK6.js";
 import {
-  runAction
-} from "./chunks/chunk-WG4HRPNJ.js";
+  readConfigInput,
+  runAction,
+  workspace
+} from "./chunks/chunk-5NUP4YPG.js";
 import {
   githubApiUrl,
   readWorkflowEvent

@@ -10,23 +10,23 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-Z42RFLQA.js";
+} from "./chunks/chunk-ZAD2Z66X.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-MCROOHJV.js";
+} from "./chunks/chunk-RQH3RQCR.js";
 import {
   DEFAULT_LANES_FILE,
   laneOfArtifact,
   laneOfJob,
-  parseLanesConfig,
-  readConfigInput,
-  workspace
-} from "./chunks/chunk-62B3IGXJ.js";
+  parseLanesConfig
+} from "./chunks/chunk-4RYROOK6.js";
 import {
-  runAction
-} from "./chunks/chunk-WG4HRPNJ.js";
+  readConfigInput,
+  runAction,
+  workspace
+} from "./chunks/chunk-5NUP4YPG.js";
 import {
   githubApiUrl
 } from "./chunks/chunk-PPNMRUAK.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunks/chunk-XIFJNTHB.js";
+} from "./chunks/chunk-M4WIKEGV.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -117,7 +117,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
   }
   const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
   const { listRunAttemptJobs } = await import("./chunks/run-jobs-CF36AAVA.js");
-  const { scanJobLogs } = await import("./chunks/job-log-source-FHRLXEXH.js");
+  const { scanJobLogs } = await import("./chunks/job-log-source-MHEV6J4D.js");
   const client = createGitHubClient({
     token: settings.token,
     baseUrl: githubApiUrl(),
@@ -159,7 +159,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-M334DQ3X.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-6YCBAA5L.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

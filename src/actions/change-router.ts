@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { githubApiUrl, readWorkflowEvent } from '../github/event.ts';
 import { Repository } from '../git/repository.ts';
 import type { ActionContext } from '../runner/action.ts';
 import { runAction } from '../runner/action.ts';
+import { readConfigInput, workspace } from '../runner/config-input.ts';
 import { ConfigurationError } from '../runner/configuration-error.ts';
 import { planSummary, describeReason } from '../routing/plan-summary.ts';
 import type { DiffSource, Plan } from '../routing/route-changes.ts';
@@ -32,20 +31,12 @@ export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
   };
 }
 
-const workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd();
-
 function loadRoutes(value: string): RoutesConfig {
-  if (value.includes('\n') || value.trimStart().startsWith('{')) {
-    return parseRoutesConfig(value, 'routes input');
-  }
-  const path = isAbsolute(value) ? value : resolve(workspace(), value);
-  if (!existsSync(path)) {
-    throw new ConfigurationError(
-      `routes: got '${value}', expected a routes file in the workspace or inline YAML; no file at ${path}` +
-        (value === DEFAULT_ROUTES_FILE ? ' (did the job run actions/checkout first?)' : ''),
-    );
-  }
-  return parseRoutesConfig(readFileSync(path, 'utf8'), value);
+  const file = readConfigInput('routes', value, {
+    defaultFile: DEFAULT_ROUTES_FILE,
+    optional: false,
+  })!;
+  return parseRoutesConfig(file.text, file.origin);
 }
 
 async function diffSource(

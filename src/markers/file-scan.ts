@@ -124,7 +124,7 @@ function scanInWorker(job: PartJob): Promise<LogScanResult> {
 }
 
 /** One result for a log scanned in parts: counts added, samples in log order, contexts chained. */
-export function mergeParts(parts: readonly LogScanResult[], samples: number): LogScanResult {
+function mergeParts(parts: readonly LogScanResult[], samples: number): LogScanResult {
   const hits = new Map<number, RuleHits>();
   let context: StepContext = {};
   const inherited = (inherit: 'step' | 'step-and-group'): StepContext => ({

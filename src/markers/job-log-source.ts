@@ -25,7 +25,7 @@ const STEP_TIME_SLACK_MS = 1000;
  * The step a sample was logged in: among the steps running at its time, the one its `Run ...`
  * header names (GitHub names `run:` and `uses:` steps that way), else the latest started.
  */
-export function stepOf(steps: readonly JobStep[], sample: MarkerSample): JobStep | undefined {
+function stepOf(steps: readonly JobStep[], sample: MarkerSample): JobStep | undefined {
   if (sample.time === undefined) return undefined;
   const time = Date.parse(sample.time);
   const running = steps.filter(

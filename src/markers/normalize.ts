@@ -8,12 +8,6 @@
  * and byte loops cost a fraction of string operations. Everything it removes is ASCII, so the
  * result is still valid UTF-8 whenever the line was.
  */
-export interface NormalizedLine {
-  readonly text: string;
-  /** The runner's timestamp, when the line had one. */
-  readonly time?: string;
-}
-
 const ESC = 27;
 const TAB = 9;
 const SPACE = 32;
@@ -79,16 +73,6 @@ export class LineNormalizer {
     this.end = o;
     this.tagless = toolTagsEnd(out, this.start, o);
   }
-}
-
-/** Normalizes one line given as a string: for display and tests. */
-export function normalizeLine(raw: string): NormalizedLine {
-  const bytes = Buffer.from(raw, 'utf8');
-  const normalizer = new LineNormalizer(bytes.length);
-  normalizer.normalize(bytes, 0, bytes.length);
-  const text = normalizer.out.toString('utf8', normalizer.start, normalizer.end);
-  if (normalizer.timeEnd === 0) return { text };
-  return { text, time: bytes.toString('latin1', normalizer.timeStart, normalizer.timeEnd) };
 }
 
 /** The same line for matching: also without task-runner tags. */

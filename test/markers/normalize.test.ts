@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchText, normalizeLine } from '../../src/markers/normalize.ts';
+import { LineNormalizer, matchText } from '../../src/markers/normalize.ts';
+
+/** What a sample shows of a raw line: its text (task-runner tags kept) and timestamp. */
+function normalizeLine(raw: string): { text: string; time?: string } {
+  const bytes = Buffer.from(raw, 'utf8');
+  const normalizer = new LineNormalizer(bytes.length);
+  normalizer.normalize(bytes, 0, bytes.length);
+  const text = normalizer.out.toString('utf8', normalizer.start, normalizer.end);
+  if (normalizer.timeEnd === 0) return { text };
+  return { text, time: bytes.toString('latin1', normalizer.timeStart, normalizer.timeEnd) };
+}
 
 describe('normalizeLine', () => {
   const cases: [string, string, string | undefined][] = [

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-MCROOHJV.js";
-import "./chunk-XIFJNTHB.js";
+} from "./chunk-RQH3RQCR.js";
+import "./chunk-M4WIKEGV.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-XIFJNTHB.js";
+} from "./chunk-M4WIKEGV.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

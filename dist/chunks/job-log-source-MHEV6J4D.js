@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-XIFJNTHB.js";
+} from "./chunk-M4WIKEGV.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts
@@ -91,6 +91,5 @@ async function scanJobLogs(options) {
   });
 }
 export {
-  scanJobLogs,
-  stepOf
+  scanJobLogs
 };

@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-Z42RFLQA.js";
+} from "./chunk-ZAD2Z66X.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-MCROOHJV.js";
+} from "./chunk-RQH3RQCR.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-XIFJNTHB.js";
+} from "./chunk-M4WIKEGV.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -221,31 +221,10 @@ function parseLanesConfig(text, origin) {
   return { lanes, defaultLane, origin };
 }
 
-// src/runner/config-input.ts
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-var workspace = () => process.env.GITHUB_WORKSPACE ?? process.cwd();
-function isInlineConfig(value) {
-  return value.includes("\n") || /^\s*[{[]/.test(value);
-}
-function readConfigInput(input, value, options) {
-  if (isInlineConfig(value)) return { text: value, origin: `${input} input` };
-  const path = isAbsolute(value) ? value : resolve(workspace(), value);
-  if (!existsSync(path)) {
-    if (options.optional && value === options.defaultFile) return void 0;
-    throw new ConfigurationError(
-      `${input}: got '${value}', expected a file in the workspace or inline YAML; no file at ${path}` + (value === options.defaultFile ? " (did the job run actions/checkout first?)" : "")
-    );
-  }
-  return { text: readFileSync(path, "utf8"), origin: value };
-}
-
 export {
   splitJobName,
   laneOfJob,
   laneOfArtifact,
   DEFAULT_LANES_FILE,
-  parseLanesConfig,
-  workspace,
-  readConfigInput
+  parseLanesConfig
 };
