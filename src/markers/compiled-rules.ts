@@ -1,17 +1,18 @@
-import { AnchorSearch } from './anchor-search.ts';
 import type { MarkerRule } from './rule.ts';
+import { MIN_ANCHOR_BYTES } from './scan-kernel.ts';
 
 export const GROUP_START = '##[group]';
 export const GROUP_END = '##[endgroup]';
 
 /**
- * The rules of one scan, indexed by anchor: `search` finds any anchor (and the runner's group
- * markers), `rulesOfAnchor` says which rules a found anchor makes worth testing. Rules without
+ * The rules of one scan, indexed by anchor: the scan kernel looks for `anchors` (the rules'
+ * and the runner's group markers), `rulesOfAnchor` says which rules a found anchor makes worth
+ * testing. Rules without
  * a usable anchor (a case-insensitive user regex, say) are tested on every line.
  */
 export class CompiledRules {
   readonly rules: readonly MarkerRule[];
-  readonly search: AnchorSearch;
+  readonly anchors: readonly string[];
   readonly rulesOfAnchor: readonly (readonly number[])[];
   readonly unanchored: readonly number[];
   /** No pattern holds a non-ASCII character, so lines can be tested without UTF-8 decoding. */
@@ -23,7 +24,7 @@ export class CompiledRules {
     const rulesOfAnchor: number[][] = [[], []];
     const unanchored: number[] = [];
     for (const [index, rule] of rules.entries()) {
-      const usable = rule.anchors.filter((anchor) => Buffer.byteLength(anchor) >= 2);
+      const usable = rule.anchors.filter((anchor) => Buffer.byteLength(anchor) >= MIN_ANCHOR_BYTES);
       if (usable.length === 0 || usable.length !== rule.anchors.length) {
         unanchored.push(index);
         continue;
@@ -37,7 +38,7 @@ export class CompiledRules {
         rulesOfAnchor[at]!.push(index);
       }
     }
-    this.search = new AnchorSearch(anchors);
+    this.anchors = anchors;
     this.rulesOfAnchor = rulesOfAnchor;
     this.unanchored = unanchored;
     this.asciiPatterns = rules.every((rule) => !/[^\p{ASCII}]/u.test(rule.pattern.source));

@@ -1,7 +1,22 @@
 import type { CompiledRules } from './compiled-rules.ts';
 import type { MarkerRule } from './rule.ts';
 import { GROUP_END, GROUP_START } from './compiled-rules.ts';
-import { LineNormalizer, matchText } from './normalize.ts';
+import { matchText } from './normalize.ts';
+import {
+  CANDIDATES_END,
+  CANDIDATES_START,
+  FLAG_CARRIAGE_RETURN,
+  FLAG_TRUNCATED,
+  FLAGS,
+  LINE_START,
+  RECORD_FIELDS,
+  ScanKernel,
+  TAGLESS,
+  TEXT_END,
+  TEXT_START,
+  TIME_END,
+  TIME_START,
+} from './scan-kernel.ts';
 
 /** Longer lines are scanned up to this many bytes; the rest is skipped and counted. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -16,8 +31,6 @@ const NEWLINE = 10;
  * memory flat from 64 MiB to 2 GiB of log at 4 KiB; 32 KiB batches grew it by 10 MB per GiB).
  */
 const BATCH_BYTES = 4 * 1024;
-/** Per batched line: start, stop, normalized start, tagless, end, time start, time end, CR. */
-const LINE_FIELDS = 8;
 const GROUP_START_BYTES = Buffer.from(GROUP_START);
 const GROUP_END_BYTES = Buffer.from(GROUP_END);
 
@@ -90,9 +103,9 @@ export interface LogScanOptions {
 }
 
 /**
- * Scans one log fed in chunks of any size, in constant memory: only lines holding an anchor of
- * some rule are decoded, normalized and tested. Markers are attributed to the step and group
- * they appeared in.
+ * Scans one log fed in chunks of any size, in constant memory: the kernel finds the lines
+ * holding an anchor of some rule within their first `maxLineBytes` and normalizes them, and only
+ * those are decoded and tested. Markers are attributed to the step and group they appeared in.
  */
 export class LogScan {
   readonly #compiled: CompiledRules;
@@ -103,14 +116,10 @@ export class LogScan {
   readonly #pairs = new Map<number, Map<string, MarkerSample | 'decided'>>();
   readonly #seen: Int32Array;
   #generation = 0;
+  readonly #kernel: ScanKernel;
+  /** Some rule has no anchor: every line is tested, with every rule. */
+  readonly #everyLine: boolean;
   readonly #allRules: readonly number[];
-  readonly #normalizer: LineNormalizer;
-  readonly #batch = {
-    bytes: 0,
-    lines: [] as number[],
-    candidates: [] as number[],
-    candidateFrom: [] as number[],
-  };
 
   #bytes = 0;
   #offset = 0;
@@ -132,8 +141,12 @@ export class LogScan {
     this.#options = options;
     this.#maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.#seen = new Int32Array(compiled.rules.length);
+    this.#kernel = new ScanKernel(compiled.anchors, {
+      maxLineBytes: this.#maxLine,
+      batchBytes: BATCH_BYTES,
+    });
+    this.#everyLine = compiled.unanchored.length > 0;
     this.#allRules = compiled.rules.map((_, index) => index);
-    this.#normalizer = new LineNormalizer(BATCH_BYTES + this.#maxLine + 1);
     if (options.continuation !== undefined) {
       this.#started = true;
       this.#offset = options.continuation.offset;
@@ -207,123 +220,106 @@ export class LogScan {
   }
 
   /**
-   * Scans `buffer[from, to)`, a run of whole lines that ends with a newline. Candidate lines are
-   * normalized into one scratch buffer and decoded together, a batch at a time.
+   * Scans `buffer[from, to)`, a run of whole lines that ends with a newline, a window at a time:
+   * a window is copied into the kernel, which finds and normalizes the candidate lines a batch
+   * at a time.
    */
   #scanLines(buffer: Buffer, from: number, to: number, offset: number): void {
     this.#countFrom = from;
-    const { search, rulesOfAnchor, unanchored } = this.#compiled;
-    const everyLine = unanchored.length > 0;
-    const batch = this.#batch;
-    let position = from;
-    while (position < to) {
-      const hit = everyLine ? position : search.find(buffer, position, to);
-      if (hit < 0) break;
-      // Plain loops: lines are short, and Buffer's indexOf costs more to call than to run.
-      let lineStart = hit;
-      while (lineStart > position && buffer[lineStart - 1] !== NEWLINE) lineStart--;
-      let lineEnd = hit;
-      while (buffer[lineEnd] !== NEWLINE) lineEnd++;
-      let stop = lineEnd;
-      if (stop - lineStart > this.#maxLine) {
-        stop = lineStart + this.#maxLine;
-        this.#truncated++;
+    const kernel = this.#kernel;
+    let start = from;
+    while (start < to) {
+      let end = Math.min(to, start + kernel.windowBytes);
+      if (end < to) {
+        const cut = buffer.lastIndexOf(NEWLINE, end - 1);
+        if (cut < start) {
+          // A line longer than the window: its first bytes, one past the cap, stand for it.
+          const length = this.#maxLine + 1;
+          kernel.input.set(buffer.subarray(start, start + length));
+          kernel.input[length] = NEWLINE;
+          this.#scanWindow(buffer, start, length + 1, offset);
+          start = buffer.indexOf(NEWLINE, start + length) + 1;
+          continue;
+        }
+        end = cut + 1;
       }
-      batch.candidateFrom.push(batch.candidates.length);
-      if (everyLine) batch.candidates.push(...this.#allRules);
-      else this.#collectCandidates(buffer, hit, lineEnd, rulesOfAnchor);
-      const normalizer = this.#normalizer;
-      normalizer.normalize(buffer, lineStart, stop, batch.bytes);
-      batch.lines.push(
-        lineStart,
-        stop,
-        normalizer.start,
-        normalizer.tagless,
-        normalizer.end,
-        normalizer.timeStart,
-        normalizer.timeEnd,
-        normalizer.carriageReturn ? 1 : 0,
-      );
-      batch.bytes = normalizer.end;
-      if (batch.bytes >= BATCH_BYTES) this.#flush(buffer, offset);
-      position = lineEnd + 1;
+      kernel.input.set(buffer.subarray(start, end));
+      this.#scanWindow(buffer, start, end - start, offset);
+      start = end;
     }
-    this.#flush(buffer, offset);
     if (this.#options.countLines) this.#countLinesTo(buffer, to);
   }
 
-  /** The rules of every anchor found in the line from `hit` on, each once. */
-  #collectCandidates(
-    buffer: Buffer,
-    hit: number,
-    lineEnd: number,
-    rulesOfAnchor: readonly (readonly number[])[],
-  ): void {
-    const { search } = this.#compiled;
-    const generation = ++this.#generation;
-    const candidates = this.#batch.candidates;
-    for (let at = hit; at >= 0; at = search.find(buffer, at + 1, lineEnd)) {
-      for (const rule of rulesOfAnchor[search.found]!) {
-        if (this.#seen[rule] === generation) continue;
-        this.#seen[rule] = generation;
-        candidates.push(rule);
-      }
+  /** Scans the `length` bytes in the kernel's input, copied from `buffer` at `base`. */
+  #scanWindow(buffer: Buffer, base: number, length: number, offset: number): void {
+    for (let position = 0; position < length;) {
+      position = this.#kernel.scan(position, length, this.#everyLine);
+      this.#testBatch(buffer, base, offset);
     }
   }
 
-  /** Tests the batched lines, in order, and empties the batch. */
-  #flush(buffer: Buffer, offset: number): void {
-    const batch = this.#batch;
-    const { lines, candidates, candidateFrom } = batch;
-    if (lines.length === 0) return;
-    const out = this.#normalizer.out;
+  /** Tests the lines of the kernel's last batch, in order. */
+  #testBatch(buffer: Buffer, base: number, offset: number): void {
+    const kernel = this.#kernel;
+    const count = kernel.recordCount;
+    if (count === 0) return;
+    const { records, text, candidates } = kernel;
     // ASCII patterns test latin1 text exactly as they test UTF-8 text: one decoding serves the
     // whole batch, and each line is a slice of it.
-    const decoded = this.#compiled.asciiPatterns ? out.toString('latin1', 0, batch.bytes) : '';
-    const rules = this.#compiled.rules;
-    for (let line = 0, field = 0; field < lines.length; line++, field += LINE_FIELDS) {
-      const start = lines[field + 2]!;
-      const end = lines[field + 4]!;
-      if (startsWith(out, start, end, GROUP_START_BYTES)) {
-        const title = out.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
+    const decoded = this.#compiled.asciiPatterns
+      ? text.toString('latin1', 0, records[(count - 1) * RECORD_FIELDS + TEXT_END])
+      : '';
+    const { rules, rulesOfAnchor } = this.#compiled;
+    const seen = this.#seen;
+    for (let record = 0; record < count * RECORD_FIELDS; record += RECORD_FIELDS) {
+      const start = records[record + TEXT_START]!;
+      const end = records[record + TEXT_END]!;
+      const flags = records[record + FLAGS]!;
+      if ((flags & FLAG_TRUNCATED) !== 0) this.#truncated++;
+      if (startsWith(text, start, end, GROUP_START_BYTES)) {
+        const title = text.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
         this.#sawGroupStart = true;
         if (this.#group === undefined && title.startsWith('Run ')) {
           this.#step = title;
-          if (this.#options.countLines)
-            this.#stepLine = this.#countLinesTo(buffer, lines[field]!) + 1;
+          if (this.#options.countLines) {
+            this.#stepLine = this.#countLinesTo(buffer, base + records[record + LINE_START]!) + 1;
+          }
         }
         this.#group = title;
         continue;
       }
-      if (startsWith(out, start, end, GROUP_END_BYTES)) {
+      if (startsWith(text, start, end, GROUP_END_BYTES)) {
         if (!this.#sawGroupStart) this.#sawGroupEnd = true;
         this.#group = undefined;
         continue;
       }
-      const tagless = lines[field + 3]!;
-      const text =
-        decoded === '' ? out.toString('utf8', tagless, end) : decoded.slice(tagless, end);
+      const tagless = records[record + TAGLESS]!;
+      const line =
+        decoded === '' ? text.toString('utf8', tagless, end) : decoded.slice(tagless, end);
       // A line redrawn with carriage returns holds several lines of output: test each.
-      const segments = lines[field + 7] === 1 ? text.split('\r').map(matchText) : undefined;
-      const last = line + 1 < candidateFrom.length ? candidateFrom[line + 1]! : candidates.length;
-      for (let c = candidateFrom[line]!; c < last; c++) {
-        const index = candidates[c]!;
-        const rule = rules[index]!;
-        if (rule.pairing !== undefined) {
-          this.#pair(index, rule.pairing, rule.pattern, text, buffer, offset, field);
-          continue;
+      const segments =
+        (flags & FLAG_CARRIAGE_RETURN) === 0 ? undefined : line.split('\r').map(matchText);
+      const generation = ++this.#generation;
+      const firstAnchor = this.#everyLine ? -1 : records[record + CANDIDATES_START]!;
+      const lastAnchor = this.#everyLine ? 0 : records[record + CANDIDATES_END]!;
+      for (let anchor = firstAnchor; anchor < lastAnchor; anchor++) {
+        const ofAnchor = anchor < 0 ? this.#allRules : rulesOfAnchor[candidates[anchor]!]!;
+        for (const index of ofAnchor) {
+          if (seen[index] === generation) continue;
+          seen[index] = generation;
+          const rule = rules[index]!;
+          if (rule.pairing !== undefined) {
+            this.#pair(index, rule.pairing, rule.pattern, line, buffer, base, offset, record);
+          } else if (
+            segments === undefined
+              ? rule.pattern.test(line)
+              : segments.some((part: string) => rule.pattern.test(part))
+          ) {
+            this.#count(index)?.samples.push(this.#sampleOf(buffer, base, offset, record));
+          }
         }
-        const matched =
-          segments === undefined
-            ? rule.pattern.test(text)
-            : segments.some((part) => rule.pattern.test(part));
-        if (matched) this.#count(index, () => this.#sampleOf(buffer, offset, field));
       }
     }
-    lines.length = 0;
-    candidates.length = 0;
-    candidateFrom.length = 0;
-    batch.bytes = 0;
   }
 
   /** A paired rule's line: see `MarkerRule.pairing`. */
@@ -333,8 +329,9 @@ export class LogScan {
     start: RegExp,
     text: string,
     buffer: Buffer,
+    base: number,
     offset: number,
-    field: number,
+    record: number,
   ): void {
     let keys = this.#pairs.get(index);
     if (keys === undefined) {
@@ -348,7 +345,7 @@ export class LogScan {
     const opened = start.exec(text)?.[1];
     if (opened !== undefined) {
       if (!keys.has(opened) && keys.size < MAX_OPEN_PAIRS) {
-        keys.set(opened, this.#sampleOf(buffer, offset, field));
+        keys.set(opened, this.#sampleOf(buffer, base, offset, record));
       }
       return;
     }
@@ -361,30 +358,38 @@ export class LogScan {
     const sample = hit === undefined ? undefined : keys.get(hit);
     if (hit === undefined || sample === undefined || sample === 'decided') return;
     keys.set(hit, 'decided');
-    this.#count(index, () => sample);
+    this.#count(index)?.samples.push(sample);
   }
 
-  #count(index: number, sample: () => MarkerSample): void {
+  /** Counts a marker of rule `index`; its hits when they still take a sample. */
+  #count(index: number): RuleHits | undefined {
     let hits = this.#hits.get(index);
     if (hits === undefined) {
       hits = { count: 0, samples: [] };
       this.#hits.set(index, hits);
     }
     hits.count++;
-    if (hits.samples.length < this.#options.samples) hits.samples.push(sample());
+    return hits.samples.length < this.#options.samples ? hits : undefined;
   }
 
-  /** The batched line at `field` as a sample, attributed to the current step and group. */
-  #sampleOf(buffer: Buffer, offset: number, field: number): MarkerSample {
-    const lines = this.#batch.lines;
-    const lineStart = lines[field]!;
-    const shown = this.#normalizer.out.toString('utf8', lines[field + 2], lines[field + 4]);
-    const timeEnd = lines[field + 6]!;
+  /**
+   * The line of the kernel's `record` (its window copied from `buffer` at `base`) as a sample,
+   * attributed to the current step and group.
+   */
+  #sampleOf(buffer: Buffer, base: number, offset: number, record: number): MarkerSample {
+    const { records, text } = this.#kernel;
+    const lineStart = base + records[record + LINE_START]!;
+    const shown = text.toString('utf8', records[record + TEXT_START], records[record + TEXT_END]);
+    const timeEnd = records[record + TIME_END]!;
     return {
       line: this.#options.countLines ? this.#countLinesTo(buffer, lineStart) + 1 : 0,
       offset: offset + lineStart,
       text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}…` : shown,
-      ...(timeEnd === 0 ? {} : { time: buffer.toString('latin1', lines[field + 5], timeEnd) }),
+      ...(timeEnd === 0
+        ? {}
+        : {
+            time: buffer.toString('latin1', base + records[record + TIME_START]!, base + timeEnd),
+          }),
       ...(this.#step === undefined ? {} : { step: this.#step }),
       ...(this.#stepLine === undefined ? {} : { stepLine: this.#stepLine }),
       ...(this.#group === undefined || this.#group === this.#step ? {} : { group: this.#group }),

@@ -102,6 +102,15 @@ describe('LogScan', () => {
     },
   );
 
+  it('tests the rules of every anchor at a position, when one anchor starts another', () => {
+    // `Building` (cargo) and `Building wheel` (pip) start at the same byte.
+    const result = scanChunks(
+      Buffer.from('2026-01-01T00:00:00.0000000Z   Building wheel for pyyaml (pyproject.toml)\n'),
+      4096,
+    );
+    assert.equal(result.hits.get(idOf('pip/build-wheel'))?.count, 1);
+  });
+
   it('attributes markers to the step and the nested group they appeared in', () => {
     const log = [
       '2026-01-01T00:00:00.0000000Z ##[group]Run jdx/mise-action@v2',

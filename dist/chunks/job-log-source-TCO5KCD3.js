@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-M4WIKEGV.js";
+} from "./chunk-TZRZPMNC.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

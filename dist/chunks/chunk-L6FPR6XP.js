@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-RQH3RQCR.js";
+} from "./chunk-ULJH4273.js";
 import {
   ConfigNode,
   code,

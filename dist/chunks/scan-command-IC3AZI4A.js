@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-ZAD2Z66X.js";
+} from "./chunk-L6FPR6XP.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-RQH3RQCR.js";
+} from "./chunk-ULJH4273.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-M4WIKEGV.js";
+} from "./chunk-TZRZPMNC.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-RQH3RQCR.js";
-import "./chunk-M4WIKEGV.js";
+} from "./chunk-ULJH4273.js";
+import "./chunk-TZRZPMNC.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -1,0 +1,475 @@
+import { createRequire as __lanekitCreateRequire } from 'node:module';
+const require = __lanekitCreateRequire(import.meta.url);
+
+// src/markers/scan-kernel-wasm.ts
+var SCAN_KERNEL_WASM = "AGFzbQEAAAABMgdgCn9/f39/f39/f38AYAF/AX9gA39/fwF/YAJ/fwF/YAJ/fwBgA39/fwBgBH9/f38AAxUUAAECAQMEAQMDAwMDAwEDAwUGAgQFAwEAAQZ4F38AQYAIC38AQYCIBAt/AEGAAQt/AUECC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQX8LfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALB0QGBm1lbW9yeQIAB3JlY29yZHMDDgpjYW5kaWRhdGVzAw8JY29uZmlndXJlAAAEc2NhbgASDW5vcm1hbGl6ZUxpbmUAEwqqEhQqACAAJAMgASQEIAIkBSADJAYgBCQHIAUkCCAGJAkgByQKIAgkCyAJJAwLCgAgAEEwa0EKSQszAQF/AkADQCADIAJPBEBBAQ8LIAAgA2otAAAgASADai0AAEcNASADQQFqIQMMAAsLQQALFwAgACgCAEH///8HcUGx893xeWxBEHYLnAEBBn8gACMDakEBayECAkADQCACIAFPDQEgAkECaxADIQMjACADai0AACEEIAQEQCACIARqIQIMAQsgAiMDa0EBaiEFIwEgA0ECdGooAgAhBgJAA0AgBkUNASAGKAIMIQcgBSAHaiABTQRAIAUgBigCCCAHEAIEQCAGKAIEJBAgBQ8LCyAGKAIAIQYMAAsLIAJBAWohAgwACwtBfwuIAQEFfyAAIwNqQQNrEAMhAiMBIAJBAnRqKAIAIQMCQANAIANFDQEgAygCDCEEIAAgBGogAU0EQCAAIAMoAgggBBACBEAgAygCBCEFIwggBUECdGohBiAGKAIAIw1HBEAgBiMNNgIAIwcjD0ECdGogBTYCACMPQQFqJA8LCwsgAygCACEDDAALCwstAQF/A0AgAP0ABABBCv0P/SP9ZCEBIAEEQCAAIAFoag8LIABBEGohAAwACwALZAEBfwJAA0AgACABa0EQSQ0BIABBEGv9AAQAQQr9D/0j/WQhAiACBEAgAEEQaiACZ2sPCyAAQRBrIQAMAAsLAkADQCAAIAFNDQEgAEEBay0AAEEKRg0BIABBAWshAAwACwsgAAvlAQECfyABIABrQRRIBEBBAA8LIAAtAARBLUcgAC0AB0EtR3IgAC0ACkHUAEcgAC0ADUE6RyAALQAQQTpHcnJyBEBBAA8LA0AgACMCIAJqLQAAai0AABABRQRAQQAPCyACQQFqIQIgAkEOSQ0ACyAAQRNqIQMgAy0AAEEuRgRAIANBAWohAwJAA0AgAyABTw0BIAMtAAAQAUUNASADQQFqIQMMAAsLCyADIAFPBEBBAA8LIAMtAABB2gBHBEBBAA8LIANBAWohAyADIAFGBEAgAw8LIAMtAABBIEYEfyADQQFqBUEACwtvAQJ/IAAhAgJAA0AgAiABTw0BIAItAABBCUYNASACQQFqIQIMAAsLIAJBAWohAwJAA0AgAyABTw0BIAMtAABBCUYNASADQQFqIQMMAAsLIAMgAU8EQCAADwsgA0EBaiEDIAMgARAIBH8gAwUgAAsL0AEBAn8gAEEBaiECIAItAAAhAyADQdsARgRAIAJBAWohAgJAA0AgAiABTw0BIAItAABBMGtBEE8NASACQQFqIQIMAAsLAkADQCACIAFPDQEgAi0AAEEga0EQTw0BIAJBAWohAgwACwsgAkEBaiABEAsPCyADQd0ARgRAIAJBAWohAgJAA0AgAiABTw0BIAItAABBB0YEQCACQQFqDwsgAi0AAEEbRiACLQABQdwARnEEQCACQQJqDwsgAkEBaiECDAALCyABDwsgAkEBaiABEAsLDAAgACABIAAgAUgbC5IBAQN/IAEgAGtBA0ggAC0AAEEjRyAALQABQSNHIAAtAAJB2wBHcnJyBEBBAA8LA0AgAi0AACEDIANFBEBBAA8LIAEgAGsgA04EQEEDIQQCQANAIAQgA08NASAAIARqLQAAIAIgBGotAAFHDQEgBEEBaiEEDAALCyAEIANGBEAgAw8LCyACIANBAWpqIQIMAAtBAAsNACAAQSBGIABBCUZyCyQAAkADQCAAIAFPDQEgAC0AABABRQ0BIABBAWohAAwACwsgAAvuAQEDfyAAIQIgACEDAkADQAJAA0AgAiABTw0BIAItAAAQDUUNASACQQFqIQIMAAsLAkAgAiABSSACLQAAQdsARnEEQCACQQFqIQQCQANAIAQgAU8NBSAELQAAQd0ARg0BIARBAWohBAwACwsgBEEBaiECDAELIAJBAWogAU8NAiACLQAAQSNHDQIgAi0AARABRQ0CIAJBAWogARAOIQQgBEEBaiABTw0CIAQtAABBIEcNAiAELQABEAFFDQIgBEEBaiABEA4hBCAEIAFPDQIgBC0AAEEuRw0CIARBAWogARAOIQILIAIhAwwACwsgAwvgAgMGfwF7An8gACEDIAEhBCAEIANKIARBAWstAABBDUZxBEAgBEEBayEECyADLQAAQe8BRiADLQABQbsBRiADLQACQb8BRnFxBEAgA0EDaiEDC0EAJBRBACQVIAMgBBAIIQUgBUUEQCADIAQQCSEDIAMgBBAIIQULIAUEQCADJBQgBUEBayAFIAVBAWstAABBIEYbJBUgBSEDC0EAJBYgAyEGIAIhBwJAA0AgBiAETg0BIAZBEGogBEwEQCAG/QAEACEJIAcgCf0LBAAgCUEb/Q/9IyAJQQ39D/0j/VD9ZCEKIApFBEAgBkEQaiEGIAdBEGohBwwCCyAKaCELIAYgC2ohBiAHIAtqIQcLIAYtAAAhCCAIQRtGBEAgBiAEEAohBgwBCyAIQQ1GBEBBASQWCyAHIAg6AAAgB0EBaiEHIAZBAWohBgwACwsgAiACIAcQDGokESAHJBMjESAHEA8kEguHAQEBfyMGIw5BKGxqIQQgBCAAIwRrNgIAIAQgASMEazYCBCAEIxEjBWs2AgggBCMSIwVrNgIMIAQjEyMFazYCECMVBEAgBCMUIwRrNgIUIAQjFSMEazYCGAUgBEEANgIUIARBADYCGAsgBCACIxZyNgIcIAQgAzYCICAEIw82AiQjDkEBaiQOC+kBAQp/IwQgAGohAyMEIAFqIQQjBSEMQQAkDkEAJA8DQCADIARPBEAgAQ8LIAIEfyADBSADIAQQBAshBSAFQQBIBEAgAQ8LIAUgAxAHIQYgBRAGIQcgByEIQQAhCSAHIAZrIwlKBEAgBiMJaiEIQQIhCQsgB0EBaiEDIAJFIAUgCE9xBEAMAQsjDyEKIAJFBEAjDUEBaiQNIAUhCwNAIAsgCBAFIAtBAWogCBAEIQsgC0EATg0ACwsgBiAIIAwQECAGIAggCSAKEBEjEyEMIAwjBWsjCkkjDiMLSSMPIwxJcXENAAsgAyMEawsoAEEAJA5BACQPIwQgAGojBCABaiMFEBAjBCAAaiMEIAFqQQBBABARCwtbAgBBAAtBCSMjW2Vycm9yXQsjI1t3YXJuaW5nXQojI1tub3RpY2VdCSMjW2RlYnVnXQgjI1tpbmZvXQsjI1tjb21tYW5kXQAAQYABCw4AAQIDBQYICQsMDg8REg==";
+
+// src/markers/scan-kernel.ts
+var RECORD_FIELDS = 10;
+var LINE_START = 0;
+var TEXT_START = 2;
+var TAGLESS = 3;
+var TEXT_END = 4;
+var TIME_START = 5;
+var TIME_END = 6;
+var FLAGS = 7;
+var CANDIDATES_START = 8;
+var CANDIDATES_END = 9;
+var FLAG_CARRIAGE_RETURN = 1;
+var FLAG_TRUNCATED = 2;
+var WINDOW_BYTES = 256 * 1024;
+var MAX_RECORDS = 1024;
+var CANDIDATE_LIMIT = 4096;
+var SHIFT = 1024;
+var HEADS = SHIFT + 65536;
+var TABLES_END = HEADS + 65536 * 4;
+var ENTRY_BYTES = 16;
+var VECTOR_SLACK = 16;
+var PAGE_BYTES = 65536;
+var MAX_WINDOW = 256;
+var MIN_ANCHOR_BYTES = 3;
+var { WebAssembly } = globalThis;
+var compiled;
+var ScanKernel = class {
+  /** Where a window of log is copied before `scan`. */
+  input;
+  /** The largest window: longer runs of lines are scanned in several. */
+  windowBytes;
+  maxLineBytes;
+  text;
+  records;
+  candidates;
+  #exports;
+  constructor(anchors, options) {
+    const bytes = anchors.map((anchor) => Buffer.from(anchor, "utf8"));
+    if (bytes.some((anchor) => anchor.length < MIN_ANCHOR_BYTES)) {
+      throw new RangeError(`anchors must be at least ${MIN_ANCHOR_BYTES} bytes long`);
+    }
+    const window = bytes.length === 0 ? MIN_ANCHOR_BYTES : Math.min(MAX_WINDOW, ...bytes.map((a) => a.length));
+    this.maxLineBytes = options.maxLineBytes;
+    this.windowBytes = Math.max(WINDOW_BYTES, options.maxLineBytes + 2);
+    const textBytes = options.batchBytes + options.maxLineBytes + 1;
+    let end = TABLES_END;
+    const take = (size) => {
+      const at = end;
+      end = align(end + size + VECTOR_SLACK);
+      return at;
+    };
+    const entries = take(bytes.length * ENTRY_BYTES);
+    const anchorBytes = take(bytes.reduce((sum, anchor) => sum + anchor.length, 0));
+    const seen = take(bytes.length * 4);
+    const input = take(this.windowBytes);
+    const text = take(textBytes);
+    const records = take(MAX_RECORDS * RECORD_FIELDS * 4);
+    const candidates = take((CANDIDATE_LIMIT + bytes.length) * 4);
+    compiled ??= new WebAssembly.Module(Buffer.from(SCAN_KERNEL_WASM, "base64"));
+    this.#exports = new WebAssembly.Instance(compiled).exports;
+    const memory = this.#exports.memory;
+    memory.grow(Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES);
+    const heap = new Uint8Array(memory.buffer);
+    const words = new Int32Array(memory.buffer);
+    heap.fill(window - 2, SHIFT, SHIFT + 65536);
+    const tails = /* @__PURE__ */ new Map();
+    let anchorAt = anchorBytes;
+    for (const [id, anchor] of bytes.entries()) {
+      for (let last = 2; last < window; last++) {
+        const at = SHIFT + blockHash(anchor, last - 2);
+        heap[at] = Math.min(heap[at], window - 1 - last);
+      }
+      heap.set(anchor, anchorAt);
+      const entry = entries + id * ENTRY_BYTES;
+      words.set([0, id, anchorAt, anchor.length], entry / 4);
+      anchorAt += anchor.length;
+      const block = blockHash(anchor, window - 3);
+      const tail = tails.get(block);
+      words[(tail ?? HEADS + block * 4) / 4] = entry;
+      tails.set(block, entry);
+    }
+    this.#exports.configure(
+      window,
+      input,
+      text,
+      records,
+      candidates,
+      seen,
+      options.maxLineBytes,
+      options.batchBytes,
+      MAX_RECORDS,
+      CANDIDATE_LIMIT
+    );
+    this.input = new Uint8Array(memory.buffer, input, this.windowBytes);
+    this.text = Buffer.from(memory.buffer, text, textBytes);
+    this.records = new Int32Array(memory.buffer, records, MAX_RECORDS * RECORD_FIELDS);
+    this.candidates = new Int32Array(memory.buffer, candidates, CANDIDATE_LIMIT + bytes.length);
+  }
+  /**
+   * Scans the whole lines of `input[from, to)` (`to` just past a newline) until the batch is
+   * full; returns where it stopped (`to`, or the start of the next line). `recordCount` records
+   * describe the lines found: every line when `everyLine`.
+   */
+  scan(from, to, everyLine) {
+    return this.#exports.scan(from, to, everyLine ? 1 : 0);
+  }
+  get recordCount() {
+    return this.#exports.records.value;
+  }
+  /** Normalizes `line` (no newline, at most `maxLineBytes`) into record 0. */
+  normalize(line) {
+    if (line.length > this.maxLineBytes) throw new RangeError("line longer than maxLineBytes");
+    this.input.set(line);
+    this.input[line.length] = 10;
+    this.#exports.normalizeLine(0, line.length);
+  }
+};
+function blockHash(bytes, at) {
+  const block = bytes[at] | bytes[at + 1] << 8 | bytes[at + 2] << 16;
+  return Math.imul(block, 2654435761) >>> 16;
+}
+function align(offset) {
+  return Math.ceil(offset / 16) * 16;
+}
+
+// src/markers/compiled-rules.ts
+var GROUP_START = "##[group]";
+var GROUP_END = "##[endgroup]";
+var CompiledRules = class {
+  rules;
+  anchors;
+  rulesOfAnchor;
+  unanchored;
+  /** No pattern holds a non-ASCII character, so lines can be tested without UTF-8 decoding. */
+  asciiPatterns;
+  constructor(rules) {
+    this.rules = rules;
+    const anchors = [GROUP_START, GROUP_END];
+    const rulesOfAnchor = [[], []];
+    const unanchored = [];
+    for (const [index, rule] of rules.entries()) {
+      const usable = rule.anchors.filter((anchor) => Buffer.byteLength(anchor) >= MIN_ANCHOR_BYTES);
+      if (usable.length === 0 || usable.length !== rule.anchors.length) {
+        unanchored.push(index);
+        continue;
+      }
+      for (const anchor of usable) {
+        let at = anchors.indexOf(anchor);
+        if (at < 0) {
+          at = anchors.push(anchor) - 1;
+          rulesOfAnchor.push([]);
+        }
+        rulesOfAnchor[at].push(index);
+      }
+    }
+    this.anchors = anchors;
+    this.rulesOfAnchor = rulesOfAnchor;
+    this.unanchored = unanchored;
+    this.asciiPatterns = rules.every((rule) => !/[^\p{ASCII}]/u.test(rule.pattern.source));
+  }
+};
+
+// src/markers/normalize.ts
+var SHARED_KERNEL_LINE_BYTES = 64 * 1024;
+var kernel;
+function normalizeLine(raw) {
+  const bytes = Buffer.from(raw, "utf8");
+  if (kernel === void 0 || bytes.length > kernel.maxLineBytes) {
+    const maxLineBytes = Math.max(bytes.length, SHARED_KERNEL_LINE_BYTES);
+    kernel = new ScanKernel([], { maxLineBytes, batchBytes: 0 });
+  }
+  kernel.normalize(bytes);
+  const { records, text } = kernel;
+  const line = {
+    text: text.toString("utf8", records[TEXT_START], records[TEXT_END]),
+    matchText: text.toString("utf8", records[TAGLESS], records[TEXT_END])
+  };
+  const timeEnd = records[TIME_END];
+  return timeEnd === 0 ? line : { ...line, time: bytes.toString("latin1", records[TIME_START], timeEnd) };
+}
+function matchText(raw) {
+  return normalizeLine(raw).matchText;
+}
+
+// src/markers/log-scan.ts
+var MAX_LINE_BYTES = 64 * 1024;
+var MAX_SAMPLE_CHARS = 500;
+var BINARY_PROBE_BYTES = 8192;
+var MAX_OPEN_PAIRS = 1e4;
+var NEWLINE = 10;
+var BATCH_BYTES = 4 * 1024;
+var GROUP_START_BYTES = Buffer.from(GROUP_START);
+var GROUP_END_BYTES = Buffer.from(GROUP_END);
+function startsWith(bytes, start, end, prefix) {
+  if (end - start < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[start + k] !== prefix[k]) return false;
+  return true;
+}
+var LINE_END = Buffer.from("\n");
+var LogScan = class {
+  #compiled;
+  #options;
+  #maxLine;
+  #hits = /* @__PURE__ */ new Map();
+  /** Per paired rule, each key: the line that opened it, or decided once hit or cleared. */
+  #pairs = /* @__PURE__ */ new Map();
+  #seen;
+  #generation = 0;
+  #kernel;
+  /** Some rule has no anchor: every line is tested, with every rule. */
+  #everyLine;
+  #allRules;
+  #bytes = 0;
+  #offset = 0;
+  #started = false;
+  #sawGroupStart = false;
+  #sawGroupEnd = false;
+  #binary = false;
+  #truncated = 0;
+  #carry;
+  #carryOffset = 0;
+  #lines = 0;
+  #countFrom = 0;
+  #step;
+  #stepLine;
+  #group;
+  constructor(compiled2, options) {
+    this.#compiled = compiled2;
+    this.#options = options;
+    this.#maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
+    this.#seen = new Int32Array(compiled2.rules.length);
+    this.#kernel = new ScanKernel(compiled2.anchors, {
+      maxLineBytes: this.#maxLine,
+      batchBytes: BATCH_BYTES
+    });
+    this.#everyLine = compiled2.unanchored.length > 0;
+    this.#allRules = compiled2.rules.map((_, index) => index);
+    if (options.continuation !== void 0) {
+      this.#started = true;
+      this.#offset = options.continuation.offset;
+    } else {
+      this.#sawGroupStart = true;
+    }
+  }
+  feed(chunk) {
+    if (this.#binary || chunk.length === 0) return;
+    const offset = this.#offset + this.#bytes;
+    this.#bytes += chunk.length;
+    let from = 0;
+    if (!this.#started) {
+      this.#started = true;
+      if (chunk.subarray(0, BINARY_PROBE_BYTES).includes(0)) {
+        this.#binary = true;
+        return;
+      }
+      if (chunk[0] === 239 && chunk[1] === 187 && chunk[2] === 191) from = 3;
+    }
+    if (this.#carry !== void 0) {
+      const newline = chunk.indexOf(NEWLINE, from);
+      if (newline < 0) {
+        this.#keep(chunk, from, chunk.length, offset);
+        return;
+      }
+      this.#keep(chunk, from, newline, offset);
+      this.#flushCarry();
+      from = newline + 1;
+    }
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last >= from) this.#scanLines(chunk, from, last + 1, offset);
+    const tail = Math.max(from, last + 1);
+    if (tail < chunk.length) this.#keep(chunk, tail, chunk.length, offset);
+  }
+  finish() {
+    if (this.#carry !== void 0) this.#flushCarry();
+    const result = {
+      bytes: this.#bytes,
+      binary: this.#binary,
+      truncatedLines: this.#truncated,
+      hits: this.#hits,
+      context: {
+        ...this.#step === void 0 ? {} : { step: this.#step },
+        ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
+        ...this.#group === void 0 ? {} : { group: this.#group },
+        ...this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? "step" : "step-and-group" }
+      }
+    };
+    return this.#options.countLines ? { ...result, lines: this.#lines } : result;
+  }
+  /** Appends `chunk[from, to)` to the pending partial line, up to one byte past the cap. */
+  #keep(chunk, from, to, offset) {
+    if (this.#carry === void 0) {
+      this.#carry = Buffer.alloc(0);
+      this.#carryOffset = offset + from;
+    }
+    const room = this.#maxLine + 1 - this.#carry.length;
+    if (room > 0 && to > from) {
+      this.#carry = Buffer.concat([this.#carry, chunk.subarray(from, Math.min(to, from + room))]);
+    }
+  }
+  #flushCarry() {
+    const line = Buffer.concat([this.#carry, LINE_END]);
+    this.#carry = void 0;
+    this.#scanLines(line, 0, line.length, this.#carryOffset);
+  }
+  /**
+   * Scans `buffer[from, to)`, a run of whole lines that ends with a newline, a window at a time:
+   * a window is copied into the kernel, which finds and normalizes the candidate lines a batch
+   * at a time.
+   */
+  #scanLines(buffer, from, to, offset) {
+    this.#countFrom = from;
+    const kernel2 = this.#kernel;
+    let start = from;
+    while (start < to) {
+      let end = Math.min(to, start + kernel2.windowBytes);
+      if (end < to) {
+        const cut = buffer.lastIndexOf(NEWLINE, end - 1);
+        if (cut < start) {
+          const length = this.#maxLine + 1;
+          kernel2.input.set(buffer.subarray(start, start + length));
+          kernel2.input[length] = NEWLINE;
+          this.#scanWindow(buffer, start, length + 1, offset);
+          start = buffer.indexOf(NEWLINE, start + length) + 1;
+          continue;
+        }
+        end = cut + 1;
+      }
+      kernel2.input.set(buffer.subarray(start, end));
+      this.#scanWindow(buffer, start, end - start, offset);
+      start = end;
+    }
+    if (this.#options.countLines) this.#countLinesTo(buffer, to);
+  }
+  /** Scans the `length` bytes in the kernel's input, copied from `buffer` at `base`. */
+  #scanWindow(buffer, base, length, offset) {
+    for (let position = 0; position < length; ) {
+      position = this.#kernel.scan(position, length, this.#everyLine);
+      this.#testBatch(buffer, base, offset);
+    }
+  }
+  /** Tests the lines of the kernel's last batch, in order. */
+  #testBatch(buffer, base, offset) {
+    const kernel2 = this.#kernel;
+    const count = kernel2.recordCount;
+    if (count === 0) return;
+    const { records, text, candidates } = kernel2;
+    const decoded = this.#compiled.asciiPatterns ? text.toString("latin1", 0, records[(count - 1) * RECORD_FIELDS + TEXT_END]) : "";
+    const { rules, rulesOfAnchor } = this.#compiled;
+    const seen = this.#seen;
+    for (let record = 0; record < count * RECORD_FIELDS; record += RECORD_FIELDS) {
+      const start = records[record + TEXT_START];
+      const end = records[record + TEXT_END];
+      const flags = records[record + FLAGS];
+      if ((flags & FLAG_TRUNCATED) !== 0) this.#truncated++;
+      if (startsWith(text, start, end, GROUP_START_BYTES)) {
+        const title = text.toString("utf8", start + GROUP_START_BYTES.length, end).trim();
+        this.#sawGroupStart = true;
+        if (this.#group === void 0 && title.startsWith("Run ")) {
+          this.#step = title;
+          if (this.#options.countLines) {
+            this.#stepLine = this.#countLinesTo(buffer, base + records[record + LINE_START]) + 1;
+          }
+        }
+        this.#group = title;
+        continue;
+      }
+      if (startsWith(text, start, end, GROUP_END_BYTES)) {
+        if (!this.#sawGroupStart) this.#sawGroupEnd = true;
+        this.#group = void 0;
+        continue;
+      }
+      const tagless = records[record + TAGLESS];
+      const line = decoded === "" ? text.toString("utf8", tagless, end) : decoded.slice(tagless, end);
+      const segments = (flags & FLAG_CARRIAGE_RETURN) === 0 ? void 0 : line.split("\r").map(matchText);
+      const generation = ++this.#generation;
+      const firstAnchor = this.#everyLine ? -1 : records[record + CANDIDATES_START];
+      const lastAnchor = this.#everyLine ? 0 : records[record + CANDIDATES_END];
+      for (let anchor = firstAnchor; anchor < lastAnchor; anchor++) {
+        const ofAnchor = anchor < 0 ? this.#allRules : rulesOfAnchor[candidates[anchor]];
+        for (const index of ofAnchor) {
+          if (seen[index] === generation) continue;
+          seen[index] = generation;
+          const rule = rules[index];
+          if (rule.pairing !== void 0) {
+            this.#pair(index, rule.pairing, rule.pattern, line, buffer, base, offset, record);
+          } else if (segments === void 0 ? rule.pattern.test(line) : segments.some((part) => rule.pattern.test(part))) {
+            this.#count(index)?.samples.push(this.#sampleOf(buffer, base, offset, record));
+          }
+        }
+      }
+    }
+  }
+  /** A paired rule's line: see `MarkerRule.pairing`. */
+  #pair(index, pairing, start, text, buffer, base, offset, record) {
+    let keys = this.#pairs.get(index);
+    if (keys === void 0) {
+      keys = /* @__PURE__ */ new Map();
+      this.#pairs.set(index, keys);
+    }
+    if (pairing.reset.test(text)) {
+      keys.clear();
+      return;
+    }
+    const opened = start.exec(text)?.[1];
+    if (opened !== void 0) {
+      if (!keys.has(opened) && keys.size < MAX_OPEN_PAIRS) {
+        keys.set(opened, this.#sampleOf(buffer, base, offset, record));
+      }
+      return;
+    }
+    const cleared = pairing.clear.exec(text)?.[1];
+    if (cleared !== void 0) {
+      keys.set(cleared, "decided");
+      return;
+    }
+    const hit = pairing.hit.exec(text)?.[1];
+    const sample = hit === void 0 ? void 0 : keys.get(hit);
+    if (hit === void 0 || sample === void 0 || sample === "decided") return;
+    keys.set(hit, "decided");
+    this.#count(index)?.samples.push(sample);
+  }
+  /** Counts a marker of rule `index`; its hits when they still take a sample. */
+  #count(index) {
+    let hits = this.#hits.get(index);
+    if (hits === void 0) {
+      hits = { count: 0, samples: [] };
+      this.#hits.set(index, hits);
+    }
+    hits.count++;
+    return hits.samples.length < this.#options.samples ? hits : void 0;
+  }
+  /**
+   * The line of the kernel's `record` (its window copied from `buffer` at `base`) as a sample,
+   * attributed to the current step and group.
+   */
+  #sampleOf(buffer, base, offset, record) {
+    const { records, text } = this.#kernel;
+    const lineStart = base + records[record + LINE_START];
+    const shown = text.toString("utf8", records[record + TEXT_START], records[record + TEXT_END]);
+    const timeEnd = records[record + TIME_END];
+    return {
+      line: this.#options.countLines ? this.#countLinesTo(buffer, lineStart) + 1 : 0,
+      offset: offset + lineStart,
+      text: shown.length > MAX_SAMPLE_CHARS ? `${shown.slice(0, MAX_SAMPLE_CHARS - 1)}\u2026` : shown,
+      ...timeEnd === 0 ? {} : {
+        time: buffer.toString("latin1", base + records[record + TIME_START], base + timeEnd)
+      },
+      ...this.#step === void 0 ? {} : { step: this.#step },
+      ...this.#stepLine === void 0 ? {} : { stepLine: this.#stepLine },
+      ...this.#group === void 0 || this.#group === this.#step ? {} : { group: this.#group },
+      ...this.#sawGroupStart ? {} : { inherit: this.#sawGroupEnd ? "step" : "step-and-group" }
+    };
+  }
+  /** Counts the newlines in `buffer[countFrom, to)`; returns the lines before `to`. */
+  #countLinesTo(buffer, to) {
+    let at = buffer.indexOf(NEWLINE, this.#countFrom);
+    while (at >= 0 && at < to) {
+      this.#lines++;
+      at = buffer.indexOf(NEWLINE, at + 1);
+    }
+    this.#countFrom = Math.max(this.#countFrom, to);
+    return this.#lines;
+  }
+};
+
+export {
+  CompiledRules,
+  LogScan
+};
