@@ -18,6 +18,9 @@
 ;; `##[warning]`-style prefix; and, for matching, without task-runner tags (`[test:code] `,
 ;; BuildKit's `#12 3.456 `). Everything it removes is ASCII, so the text stays valid UTF-8.
 (module
+  ;; Fixed addresses: the shift table (a byte per block hash) at 1024, then the bucket heads (an
+  ;; i32 per block hash: the address of its first anchor entry, or 0) at 66560. An anchor entry
+  ;; is four i32s: next entry, anchor id, address of its bytes, length.
   (memory (export "memory") 1)
 
   ;; The runner's level prefixes, each as its length then its bytes; a zero length ends them.
@@ -25,8 +28,6 @@
   ;; Where a timestamp `2025-12-16T23:20:13` has digits.
   (data (i32.const 128) "\00\01\02\03\05\06\08\09\0b\0c\0e\0f\11\12")
 
-  (global $SHIFT i32 (i32.const 1024))
-  (global $HEADS i32 (i32.const 66560))
   (global $STAMP_DIGITS i32 (i32.const 128))
 
   (global $window (mut i32) (i32.const 2))
@@ -92,24 +93,31 @@
       (i32.mul (i32.and (i32.load (local.get $at)) (i32.const 0xffffff)) (i32.const 0x9e3779b1))
       (i32.const 16)))
 
-  ;; Start of the first anchor in [$from, $to), or -1; its id goes to $found.
+  ;; Start of the first anchor in [$from, $to), or -1; its id goes to $found. The loop is the
+  ;; hottest in the scanner: it walks the block that ends each window ($at is its first byte),
+  ;; with $block inlined and the tables at their fixed addresses.
   (func $find (param $from i32) (param $to i32) (result i32)
-    (local $position i32) (local $block i32) (local $shift i32) (local $start i32)
-    (local $entry i32) (local $length i32)
-    (local.set $position (i32.sub (i32.add (local.get $from) (global.get $window)) (i32.const 1)))
+    (local $at i32) (local $limit i32) (local $block i32) (local $shift i32) (local $start i32)
+    (local $entry i32) (local $length i32) (local $back i32)
+    (local.set $back (i32.sub (global.get $window) (i32.const 3)))
+    (local.set $at (i32.add (local.get $from) (local.get $back)))
+    (local.set $limit (i32.sub (local.get $to) (i32.const 2)))
     (block $none
       (loop $step
-        (br_if $none (i32.ge_u (local.get $position) (local.get $to)))
-        (local.set $block (call $block (i32.sub (local.get $position) (i32.const 2))))
-        (local.set $shift (i32.load8_u (i32.add (global.get $SHIFT) (local.get $block))))
+        (br_if $none (i32.ge_u (local.get $at) (local.get $limit)))
+        (local.set $block
+          (i32.shr_u
+            (i32.mul
+              (i32.and (i32.load (local.get $at)) (i32.const 0xffffff))
+              (i32.const 0x9e3779b1))
+            (i32.const 16)))
+        (local.set $shift (i32.load8_u offset=1024 (local.get $block)))
         (if (local.get $shift)
           (then
-            (local.set $position (i32.add (local.get $position) (local.get $shift)))
+            (local.set $at (i32.add (local.get $at) (local.get $shift)))
             (br $step)))
-        (local.set $start
-          (i32.add (i32.sub (local.get $position) (global.get $window)) (i32.const 1)))
-        (local.set $entry
-          (i32.load (i32.add (global.get $HEADS) (i32.shl (local.get $block) (i32.const 2)))))
+        (local.set $start (i32.sub (local.get $at) (local.get $back)))
+        (local.set $entry (i32.load offset=66560 (i32.shl (local.get $block) (i32.const 2))))
         (block $checked
           (loop $candidate
             (br_if $checked (i32.eqz (local.get $entry)))
@@ -125,7 +133,7 @@
                     (return (local.get $start))))))
             (local.set $entry (i32.load (local.get $entry)))
             (br $candidate)))
-        (local.set $position (i32.add (local.get $position) (i32.const 1)))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br $step)))
     (i32.const -1))
 
@@ -134,8 +142,7 @@
     (local $block i32) (local $entry i32) (local $length i32) (local $id i32) (local $mark i32)
     (local.set $block
       (call $block (i32.sub (i32.add (local.get $start) (global.get $window)) (i32.const 3))))
-    (local.set $entry
-      (i32.load (i32.add (global.get $HEADS) (i32.shl (local.get $block) (i32.const 2)))))
+    (local.set $entry (i32.load offset=66560 (i32.shl (local.get $block) (i32.const 2))))
     (block $done
       (loop $candidate
         (br_if $done (i32.eqz (local.get $entry)))

@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-L6FPR6XP.js";
+} from "./chunk-ZEMBJ425.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-ULJH4273.js";
+} from "./chunk-NQU3MOJP.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-TZRZPMNC.js";
+} from "./chunk-ZTXSHO5Y.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

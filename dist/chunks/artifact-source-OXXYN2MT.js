@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-ULJH4273.js";
-import "./chunk-TZRZPMNC.js";
+} from "./chunk-NQU3MOJP.js";
+import "./chunk-ZTXSHO5Y.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-ULJH4273.js";
+} from "./chunk-NQU3MOJP.js";
 import {
   ConfigNode,
   code,
