@@ -24,10 +24,11 @@ const WINDOW_BYTES = 256 * 1024;
 /** A batch also ends at this many records or candidate anchor ids. */
 const MAX_RECORDS = 1024;
 const CANDIDATE_LIMIT = 4096;
-/** Fixed layout of `scan-kernel.wat`: the shift table, then a bucket head per two-byte block. */
+/** Fixed layout of `scan-kernel.wat`: the shift table, then a bucket head per block hash. */
+const HASHES = 4096;
 const SHIFT = 1024;
-const HEADS = SHIFT + 65536;
-const TABLES_END = HEADS + 65536 * 4;
+const HEADS = SHIFT + HASHES;
+const TABLES_END = HEADS + HASHES * 4;
 const ENTRY_BYTES = 16;
 /** Room past a region's end for the kernel's 16-byte vector loads and stores. */
 const VECTOR_SLACK = 16;
@@ -96,7 +97,8 @@ export class ScanKernel {
     const entries = take(bytes.length * ENTRY_BYTES);
     const anchorBytes = take(bytes.reduce((sum, anchor) => sum + anchor.length, 0));
     const seen = take(bytes.length * 4);
-    const input = take(this.windowBytes);
+    // The anchor search reads up to two windows past the input's end.
+    const input = take(this.windowBytes + 2 * window);
     const text = take(textBytes);
     const records = take(MAX_RECORDS * RECORD_FIELDS * 4);
     const candidates = take((CANDIDATE_LIMIT + bytes.length) * 4);
@@ -108,7 +110,7 @@ export class ScanKernel {
     const heap = new Uint8Array(memory.buffer);
     const words = new Int32Array(memory.buffer);
 
-    heap.fill(window - 2, SHIFT, SHIFT + 65536);
+    heap.fill(window - 2, SHIFT, SHIFT + HASHES);
     const tails = new Map<number, number>();
     let anchorAt = anchorBytes;
     for (const [id, anchor] of bytes.entries()) {
@@ -167,10 +169,10 @@ export class ScanKernel {
   }
 }
 
-/** The kernel's `$block`: the three bytes at `at`, hashed to 16 bits. */
+/** The kernel's `$block`: the three bytes at `at`, hashed to 12 bits. */
 function blockHash(bytes: Uint8Array, at: number): number {
   const block = bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
-  return Math.imul(block, 0x9e3779b1) >>> 16;
+  return Math.imul(block, 0x9e3779b1) >>> 20;
 }
 
 function align(offset: number): number {

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-NQU3MOJP.js";
+} from "./chunk-PFZ6I3DW.js";
 import {
   ConfigNode,
   code,

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-ZTXSHO5Y.js";
+} from "./chunk-R5NGNKGT.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-NQU3MOJP.js";
-import "./chunk-ZTXSHO5Y.js";
+} from "./chunk-PFZ6I3DW.js";
+import "./chunk-R5NGNKGT.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

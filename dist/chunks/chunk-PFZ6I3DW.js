@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-ZTXSHO5Y.js";
+} from "./chunk-R5NGNKGT.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-ZEMBJ425.js";
+} from "./chunk-3TADCMVC.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-NQU3MOJP.js";
+} from "./chunk-PFZ6I3DW.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-ZTXSHO5Y.js";
+} from "./chunk-R5NGNKGT.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts
