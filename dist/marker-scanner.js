@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-3TADCMVC.js";
+} from "./chunks/chunk-L2VR5CYR.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-PFZ6I3DW.js";
+} from "./chunks/chunk-KVXAVGA3.js";
 import {
   DEFAULT_LANES_FILE,
   laneOfArtifact,
@@ -159,7 +159,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-X5WZSM4W.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-IRYMYHMC.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

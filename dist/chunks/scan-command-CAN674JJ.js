@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-3TADCMVC.js";
+} from "./chunk-L2VR5CYR.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-PFZ6I3DW.js";
+} from "./chunk-KVXAVGA3.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize

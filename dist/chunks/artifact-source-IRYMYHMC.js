@@ -5,7 +5,7 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-PFZ6I3DW.js";
+} from "./chunk-KVXAVGA3.js";
 import "./chunk-R5NGNKGT.js";
 import "./chunk-PYTXODB5.js";
 

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-PFZ6I3DW.js";
+} from "./chunk-KVXAVGA3.js";
 import {
   ConfigNode,
   code,

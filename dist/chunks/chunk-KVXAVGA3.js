@@ -84,16 +84,16 @@ async function scanPart(file, buffer, compiled, samples, from, to) {
     countLines: false,
     ...from === 0 ? {} : { continuation: { offset: from } }
   });
-  for (let position = from; position < to; ) {
-    const { bytesRead } = await file.read(
-      buffer,
-      0,
-      Math.min(CHUNK_BYTES, to - position),
-      position
-    );
+  const buffers = [buffer, Buffer.allocUnsafe(CHUNK_BYTES)];
+  const read = (turn, position2) => position2 < to ? file.read(buffers[turn], 0, Math.min(CHUNK_BYTES, to - position2), position2) : void 0;
+  let position = from;
+  let pending = read(0, position);
+  for (let turn = 0; pending !== void 0; turn ^= 1) {
+    const { bytesRead } = await pending;
     if (bytesRead === 0) break;
-    scan.feed(buffer.subarray(0, bytesRead));
     position += bytesRead;
+    pending = read(turn ^ 1, position);
+    scan.feed(buffers[turn].subarray(0, bytesRead));
   }
   return scan.finish();
 }
