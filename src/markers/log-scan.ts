@@ -18,7 +18,10 @@ import {
   TIME_START,
 } from './scan-kernel.ts';
 
-/** Longer lines are scanned up to this many bytes; the rest is skipped and counted. */
+/**
+ * Longer lines are scanned up to this many bytes (an anchor past it is not seen); the rest is
+ * skipped, and each such line that was tested is counted.
+ */
 export const MAX_LINE_BYTES = 64 * 1024;
 export const MAX_SAMPLE_CHARS = 500;
 const BINARY_PROBE_BYTES = 8192;

@@ -82,7 +82,8 @@ export class ScanKernel {
     if (bytes.some((anchor) => anchor.length < MIN_ANCHOR_BYTES)) {
       throw new RangeError(`anchors must be at least ${MIN_ANCHOR_BYTES} bytes long`);
     }
-    const window =
+    // Wu-Manber's window: the length of the shortest anchor.
+    const searchWindow =
       bytes.length === 0 ? MIN_ANCHOR_BYTES : Math.min(MAX_WINDOW, ...bytes.map((a) => a.length));
     this.maxLineBytes = options.maxLineBytes;
     this.windowBytes = Math.max(WINDOW_BYTES, options.maxLineBytes + 2);
@@ -98,7 +99,7 @@ export class ScanKernel {
     const anchorBytes = take(bytes.reduce((sum, anchor) => sum + anchor.length, 0));
     const seen = take(bytes.length * 4);
     // The anchor search reads up to two windows past the input's end.
-    const input = take(this.windowBytes + 2 * window);
+    const input = take(this.windowBytes + 2 * searchWindow);
     const text = take(textBytes);
     const records = take(MAX_RECORDS * RECORD_FIELDS * 4);
     const candidates = take((CANDIDATE_LIMIT + bytes.length) * 4);
@@ -110,27 +111,27 @@ export class ScanKernel {
     const heap = new Uint8Array(memory.buffer);
     const words = new Int32Array(memory.buffer);
 
-    heap.fill(window - 2, SHIFT, SHIFT + HASHES);
+    heap.fill(searchWindow - 2, SHIFT, SHIFT + HASHES);
     const tails = new Map<number, number>();
     let anchorAt = anchorBytes;
     for (const [id, anchor] of bytes.entries()) {
-      for (let last = 2; last < window; last++) {
+      for (let last = 2; last < searchWindow; last++) {
         const at = SHIFT + blockHash(anchor, last - 2);
-        heap[at] = Math.min(heap[at]!, window - 1 - last);
+        heap[at] = Math.min(heap[at]!, searchWindow - 1 - last);
       }
       heap.set(anchor, anchorAt);
       const entry = entries + id * ENTRY_BYTES;
       words.set([0, id, anchorAt, anchor.length], entry / 4);
       anchorAt += anchor.length;
       // Bucket lists keep the anchors' order.
-      const block = blockHash(anchor, window - 3);
+      const block = blockHash(anchor, searchWindow - 3);
       const tail = tails.get(block);
       words[(tail ?? HEADS + block * 4) / 4] = entry;
       tails.set(block, entry);
     }
 
     this.#exports.configure(
-      window,
+      searchWindow,
       input,
       text,
       records,

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-R5NGNKGT.js";
+} from "./chunk-QEDJ3AUR.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts

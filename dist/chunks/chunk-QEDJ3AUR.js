@@ -46,7 +46,7 @@ var ScanKernel = class {
     if (bytes.some((anchor) => anchor.length < MIN_ANCHOR_BYTES)) {
       throw new RangeError(`anchors must be at least ${MIN_ANCHOR_BYTES} bytes long`);
     }
-    const window = bytes.length === 0 ? MIN_ANCHOR_BYTES : Math.min(MAX_WINDOW, ...bytes.map((a) => a.length));
+    const searchWindow = bytes.length === 0 ? MIN_ANCHOR_BYTES : Math.min(MAX_WINDOW, ...bytes.map((a) => a.length));
     this.maxLineBytes = options.maxLineBytes;
     this.windowBytes = Math.max(WINDOW_BYTES, options.maxLineBytes + 2);
     const textBytes = options.batchBytes + options.maxLineBytes + 1;
@@ -59,7 +59,7 @@ var ScanKernel = class {
     const entries = take(bytes.length * ENTRY_BYTES);
     const anchorBytes = take(bytes.reduce((sum, anchor) => sum + anchor.length, 0));
     const seen = take(bytes.length * 4);
-    const input = take(this.windowBytes + 2 * window);
+    const input = take(this.windowBytes + 2 * searchWindow);
     const text = take(textBytes);
     const records = take(MAX_RECORDS * RECORD_FIELDS * 4);
     const candidates = take((CANDIDATE_LIMIT + bytes.length) * 4);
@@ -69,25 +69,25 @@ var ScanKernel = class {
     memory.grow(Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES);
     const heap = new Uint8Array(memory.buffer);
     const words = new Int32Array(memory.buffer);
-    heap.fill(window - 2, SHIFT, SHIFT + HASHES);
+    heap.fill(searchWindow - 2, SHIFT, SHIFT + HASHES);
     const tails = /* @__PURE__ */ new Map();
     let anchorAt = anchorBytes;
     for (const [id, anchor] of bytes.entries()) {
-      for (let last = 2; last < window; last++) {
+      for (let last = 2; last < searchWindow; last++) {
         const at = SHIFT + blockHash(anchor, last - 2);
-        heap[at] = Math.min(heap[at], window - 1 - last);
+        heap[at] = Math.min(heap[at], searchWindow - 1 - last);
       }
       heap.set(anchor, anchorAt);
       const entry = entries + id * ENTRY_BYTES;
       words.set([0, id, anchorAt, anchor.length], entry / 4);
       anchorAt += anchor.length;
-      const block = blockHash(anchor, window - 3);
+      const block = blockHash(anchor, searchWindow - 3);
       const tail = tails.get(block);
       words[(tail ?? HEADS + block * 4) / 4] = entry;
       tails.set(block, entry);
     }
     this.#exports.configure(
-      window,
+      searchWindow,
       input,
       text,
       records,

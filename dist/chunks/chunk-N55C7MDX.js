@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-R5NGNKGT.js";
+} from "./chunk-QEDJ3AUR.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

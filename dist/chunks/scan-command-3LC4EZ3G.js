@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-L2VR5CYR.js";
+} from "./chunk-EXACOIR5.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-KVXAVGA3.js";
+} from "./chunk-N55C7MDX.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-R5NGNKGT.js";
+} from "./chunk-QEDJ3AUR.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-KVXAVGA3.js";
-import "./chunk-R5NGNKGT.js";
+} from "./chunk-N55C7MDX.js";
+import "./chunk-QEDJ3AUR.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts
