@@ -29,7 +29,7 @@ async function main(argv) {
         await (await import("./chunks/route-command-OFKRSE6D.js")).routeCommand(rest);
         return 0;
       case "scan":
-        return await (await import("./chunks/scan-command-3LC4EZ3G.js")).scanCommand(rest);
+        return await (await import("./chunks/scan-command-S6B5XZYP.js")).scanCommand(rest);
       case void 0:
       case "help":
       case "--help":

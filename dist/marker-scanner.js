@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-EXACOIR5.js";
+} from "./chunks/chunk-Q5FLEFUY.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-N55C7MDX.js";
+} from "./chunks/chunk-2X7DBBKX.js";
 import {
   DEFAULT_LANES_FILE,
   laneOfArtifact,
@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunks/chunk-QEDJ3AUR.js";
+} from "./chunks/chunk-XK3YIBFW.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -117,7 +117,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
   }
   const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
   const { listRunAttemptJobs } = await import("./chunks/run-jobs-CF36AAVA.js");
-  const { scanJobLogs } = await import("./chunks/job-log-source-PPJON4BN.js");
+  const { scanJobLogs } = await import("./chunks/job-log-source-SFLYRJ5D.js");
   const client = createGitHubClient({
     token: settings.token,
     baseUrl: githubApiUrl(),
@@ -159,7 +159,7 @@ async function scanRunJobs(settings, compiled, lanes, context) {
 }
 async function scanArtifacts(settings, compiled, lanes, context) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-LAC6FDU4.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-WHKM2M6G.js");
   const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -7,8 +7,8 @@ export const GROUP_END = '##[endgroup]';
 /**
  * The rules of one scan, indexed by anchor: the scan kernel looks for `anchors` (the rules'
  * and the runner's group markers), `rulesOfAnchor` says which rules a found anchor makes worth
- * testing. Rules without
- * a usable anchor (a case-insensitive user regex, say) are tested on every line.
+ * testing. Rules without a usable anchor (a case-insensitive user regex, say) are tested on
+ * every line.
  */
 export class CompiledRules {
   readonly rules: readonly MarkerRule[];

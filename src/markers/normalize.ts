@@ -15,14 +15,19 @@ export interface NormalizedLine {
 const SHARED_KERNEL_LINE_BYTES = 64 * 1024;
 let kernel: ScanKernel | undefined;
 
-export function normalizeLine(raw: string): NormalizedLine {
-  const bytes = Buffer.from(raw, 'utf8');
+/** The shared kernel, holding `bytes` normalized as its record 0. */
+function normalized(bytes: Uint8Array): ScanKernel {
   if (kernel === undefined || bytes.length > kernel.maxLineBytes) {
     const maxLineBytes = Math.max(bytes.length, SHARED_KERNEL_LINE_BYTES);
     kernel = new ScanKernel([], { maxLineBytes, batchBytes: 0 });
   }
   kernel.normalize(bytes);
-  const { records, text } = kernel;
+  return kernel;
+}
+
+export function normalizeLine(raw: string): NormalizedLine {
+  const bytes = Buffer.from(raw, 'utf8');
+  const { records, text } = normalized(bytes);
   const line = {
     text: text.toString('utf8', records[TEXT_START], records[TEXT_END]),
     matchText: text.toString('utf8', records[TAGLESS], records[TEXT_END]),
@@ -35,5 +40,6 @@ export function normalizeLine(raw: string): NormalizedLine {
 
 /** The same line for matching: also without task-runner tags. */
 export function matchText(raw: string): string {
-  return normalizeLine(raw).matchText;
+  const { records, text } = normalized(Buffer.from(raw, 'utf8'));
+  return text.toString('utf8', records[TAGLESS], records[TEXT_END]);
 }

@@ -45,10 +45,9 @@
 
   ;; Results of the last `scan`: records written, and candidate anchor ids written.
   (global $records (export "records") (mut i32) (i32.const 0))
-  (global $candidates (export "candidates") (mut i32) (i32.const 0))
+  (global $candidates (mut i32) (i32.const 0))
 
   ;; Results of the last `$normalize`, absolute.
-  (global $found (mut i32) (i32.const -1))
   (global $textStart (mut i32) (i32.const 0))
   (global $tagless (mut i32) (i32.const 0))
   (global $textEnd (mut i32) (i32.const 0))
@@ -94,7 +93,7 @@
       (i32.mul (i32.and (i32.load (local.get $at)) (i32.const 0xffffff)) (i32.const 0x9e3779b1))
       (i32.const 20)))
 
-  ;; Start of the first anchor in [$from, $to), or -1; its id goes to $found. The loop is the
+  ;; Start of the first anchor in [$from, $to), or -1 ($collectAt then says which). The loop is the
   ;; hottest in the scanner: it walks the block that ends each window ($at is its first byte),
   ;; with $block inlined and the tables at their fixed addresses. Each step is a chain of
   ;; dependent loads, so the step also loads the shifts one and two full shifts ahead, which do
@@ -164,9 +163,7 @@
                       (local.get $start)
                       (i32.load offset=8 (local.get $entry))
                       (local.get $length))
-                  (then
-                    (global.set $found (i32.load offset=4 (local.get $entry)))
-                    (return (local.get $start))))))
+                  (then (return (local.get $start))))))
             (local.set $entry (i32.load (local.get $entry)))
             (br $candidate)))
         (local.set $at (i32.add (local.get $at) (i32.const 1)))

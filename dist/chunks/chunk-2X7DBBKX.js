@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-QEDJ3AUR.js";
+} from "./chunk-XK3YIBFW.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";

@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-N55C7MDX.js";
-import "./chunk-QEDJ3AUR.js";
+} from "./chunk-2X7DBBKX.js";
+import "./chunk-XK3YIBFW.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -10,12 +10,12 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-EXACOIR5.js";
+} from "./chunk-Q5FLEFUY.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-N55C7MDX.js";
+} from "./chunk-2X7DBBKX.js";
 import "./chunk-EKKV53IZ.js";
 import {
   neutralize
@@ -26,7 +26,7 @@ import {
 } from "./chunk-5TY2TEEQ.js";
 import {
   CompiledRules
-} from "./chunk-QEDJ3AUR.js";
+} from "./chunk-XK3YIBFW.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-N55C7MDX.js";
+} from "./chunk-2X7DBBKX.js";
 import {
   ConfigNode,
   code,

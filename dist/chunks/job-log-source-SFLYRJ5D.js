@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-QEDJ3AUR.js";
+} from "./chunk-XK3YIBFW.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/concurrency.ts
