@@ -1,46 +1,50 @@
+import type { KernelConfiguration } from './scan-kernel-layout.ts';
+import {
+  BUCKET_HEADS,
+  CANDIDATE_LIMIT,
+  CONFIGURE_PARAMETERS,
+  ENTRY_BYTES,
+  ENTRY_BYTES_AT,
+  ENTRY_ID,
+  ENTRY_LENGTH,
+  ENTRY_NEXT,
+  HASH_BITS,
+  HASH_MULTIPLIER,
+  HASHES,
+  layOut,
+  MAX_RECORDS,
+  MAX_SEARCH_WINDOW,
+  RECORD_FIELDS,
+  SHIFT_TABLE,
+} from './scan-kernel-layout.ts';
 import { SCAN_KERNEL_WASM } from './scan-kernel-wasm.ts';
 
-/** Fields of a kernel record (see `scan-kernel.wat`), each an i32. */
-export const RECORD_FIELDS = 10;
-/** Line start and stop (the cap applied), as offsets in the scanned window. */
-export const LINE_START = 0;
-export const LINE_STOP = 1;
-/** The normalized line is `text[TEXT_START, TEXT_END)`; without task-runner tags, from TAGLESS. */
-export const TEXT_START = 2;
-export const TAGLESS = 3;
-export const TEXT_END = 4;
-/** The runner's timestamp, as offsets in the window; both 0 when the line has none. */
-export const TIME_START = 5;
-export const TIME_END = 6;
-export const FLAGS = 7;
-/** The line's anchor ids are `candidates[CANDIDATES_START, CANDIDATES_END)`. */
-export const CANDIDATES_START = 8;
-export const CANDIDATES_END = 9;
-export const FLAG_CARRIAGE_RETURN = 1;
-export const FLAG_TRUNCATED = 2;
+export {
+  CANDIDATES_END,
+  CANDIDATES_START,
+  FLAG_CARRIAGE_RETURN,
+  FLAG_TRUNCATED,
+  FLAGS,
+  LINE_START,
+  LINE_STOP,
+  RECORD_FIELDS,
+  TAGLESS,
+  TEXT_END,
+  TEXT_START,
+  TIME_END,
+  TIME_START,
+} from './scan-kernel-layout.ts';
 
 /** A window of log handed to the kernel at once: longer lines are handed in capped. */
 const WINDOW_BYTES = 256 * 1024;
-/** A batch also ends at this many records or candidate anchor ids. */
-const MAX_RECORDS = 1024;
-const CANDIDATE_LIMIT = 4096;
-/** Fixed layout of `scan-kernel.wat`: the shift table, then a bucket head per block hash. */
-const HASHES = 4096;
-const SHIFT = 1024;
-const HEADS = SHIFT + HASHES;
-const TABLES_END = HEADS + HASHES * 4;
-const ENTRY_BYTES = 16;
-/** Room past a region's end for the kernel's 16-byte vector loads and stores. */
-const VECTOR_SLACK = 16;
 const PAGE_BYTES = 65536;
-const MAX_WINDOW = 256;
 /** Anchors are searched by three-byte blocks. */
 export const MIN_ANCHOR_BYTES = 3;
 
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   readonly records: { readonly value: number };
-  configure(...layout: number[]): void;
+  configure(...parameters: number[]): void;
   scan(from: number, to: number, everyLine: number): number;
   normalizeLine(from: number, to: number): void;
 }
@@ -84,68 +88,70 @@ export class ScanKernel {
     }
     // Wu-Manber's window: the length of the shortest anchor.
     const searchWindow =
-      bytes.length === 0 ? MIN_ANCHOR_BYTES : Math.min(MAX_WINDOW, ...bytes.map((a) => a.length));
+      bytes.length === 0
+        ? MIN_ANCHOR_BYTES
+        : Math.min(MAX_SEARCH_WINDOW, ...bytes.map((a) => a.length));
     this.maxLineBytes = options.maxLineBytes;
     this.windowBytes = Math.max(WINDOW_BYTES, options.maxLineBytes + 2);
     const textBytes = options.batchBytes + options.maxLineBytes + 1;
 
-    let end = TABLES_END;
-    const take = (size: number) => {
-      const at = end;
-      end = align(end + size + VECTOR_SLACK);
-      return at;
-    };
-    const entries = take(bytes.length * ENTRY_BYTES);
-    const anchorBytes = take(bytes.reduce((sum, anchor) => sum + anchor.length, 0));
-    const seen = take(bytes.length * 4);
-    // The anchor search reads up to two windows past the input's end.
-    const input = take(this.windowBytes + 2 * searchWindow);
-    const text = take(textBytes);
-    const records = take(MAX_RECORDS * RECORD_FIELDS * 4);
-    const candidates = take((CANDIDATE_LIMIT + bytes.length) * 4);
+    const regions = layOut({
+      anchors: bytes.length,
+      anchorBytes: bytes.reduce((sum, anchor) => sum + anchor.length, 0),
+      searchWindow,
+      windowBytes: this.windowBytes,
+      textBytes,
+    });
 
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_KERNEL_WASM, 'base64'));
     this.#exports = new WebAssembly.Instance(compiled).exports as KernelExports;
     const memory = this.#exports.memory;
-    memory.grow(Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES);
+    memory.grow(Math.ceil(regions.end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES);
     const heap = new Uint8Array(memory.buffer);
     const words = new Int32Array(memory.buffer);
 
-    heap.fill(searchWindow - 2, SHIFT, SHIFT + HASHES);
+    heap.fill(searchWindow - 2, SHIFT_TABLE, SHIFT_TABLE + HASHES);
     const tails = new Map<number, number>();
-    let anchorAt = anchorBytes;
+    let anchorAt = regions.anchorBytes;
     for (const [id, anchor] of bytes.entries()) {
       for (let last = 2; last < searchWindow; last++) {
-        const at = SHIFT + blockHash(anchor, last - 2);
+        const at = SHIFT_TABLE + blockHash(anchor, last - 2);
         heap[at] = Math.min(heap[at]!, searchWindow - 1 - last);
       }
       heap.set(anchor, anchorAt);
-      const entry = entries + id * ENTRY_BYTES;
-      words.set([0, id, anchorAt, anchor.length], entry / 4);
+      const entry = regions.entries + id * ENTRY_BYTES;
+      words[(entry + ENTRY_ID) / 4] = id;
+      words[(entry + ENTRY_BYTES_AT) / 4] = anchorAt;
+      words[(entry + ENTRY_LENGTH) / 4] = anchor.length;
       anchorAt += anchor.length;
       // Bucket lists keep the anchors' order.
       const block = blockHash(anchor, searchWindow - 3);
       const tail = tails.get(block);
-      words[(tail ?? HEADS + block * 4) / 4] = entry;
+      words[(tail === undefined ? BUCKET_HEADS + block * 4 : tail + ENTRY_NEXT) / 4] = entry;
       tails.set(block, entry);
     }
 
-    this.#exports.configure(
-      searchWindow,
-      input,
-      text,
-      records,
-      candidates,
-      seen,
-      options.maxLineBytes,
-      options.batchBytes,
-      MAX_RECORDS,
-      CANDIDATE_LIMIT,
+    const configuration: KernelConfiguration = {
+      window: searchWindow,
+      input: regions.input,
+      text: regions.text,
+      recordBase: regions.records,
+      candidateBase: regions.candidates,
+      seen: regions.seen,
+      maxLine: options.maxLineBytes,
+      batchBytes: options.batchBytes,
+      maxRecords: MAX_RECORDS,
+      candidateLimit: CANDIDATE_LIMIT,
+    };
+    this.#exports.configure(...CONFIGURE_PARAMETERS.map((name) => configuration[name]));
+    this.input = new Uint8Array(memory.buffer, regions.input, this.windowBytes);
+    this.text = Buffer.from(memory.buffer, regions.text, textBytes);
+    this.records = new Int32Array(memory.buffer, regions.records, MAX_RECORDS * RECORD_FIELDS);
+    this.candidates = new Int32Array(
+      memory.buffer,
+      regions.candidates,
+      CANDIDATE_LIMIT + bytes.length,
     );
-    this.input = new Uint8Array(memory.buffer, input, this.windowBytes);
-    this.text = Buffer.from(memory.buffer, text, textBytes);
-    this.records = new Int32Array(memory.buffer, records, MAX_RECORDS * RECORD_FIELDS);
-    this.candidates = new Int32Array(memory.buffer, candidates, CANDIDATE_LIMIT + bytes.length);
   }
 
   /**
@@ -170,12 +176,8 @@ export class ScanKernel {
   }
 }
 
-/** The kernel's `$block`: the three bytes at `at`, hashed to 12 bits. */
+/** The kernel's `$block`: the three bytes at `at`, hashed to HASH_BITS bits. */
 function blockHash(bytes: Uint8Array, at: number): number {
   const block = bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
-  return Math.imul(block, 0x9e3779b1) >>> 20;
-}
-
-function align(offset: number): number {
-  return Math.ceil(offset / 16) * 16;
+  return Math.imul(block, HASH_MULTIPLIER) >>> (32 - HASH_BITS);
 }

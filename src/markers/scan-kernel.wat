@@ -3,9 +3,10 @@
 ;; regexes. Every log byte passes through here, which is why it is WebAssembly (SIMD for newlines
 ;; and plain runs of text) and not a JavaScript loop.
 ;;
-;; `scan-kernel.ts` builds the tables and lays out memory; `npm run build` assembles this file
-;; into `scan-kernel-wasm.ts`. Addresses below are absolute; `scan` and `normalizeLine` take and
-;; record offsets relative to the input and text regions.
+;; `scan-kernel.ts` builds the tables and lays out memory as the table in `scan-kernel-layout.ts`
+;; says: each `{...}` placeholder below is one of its numbers, filled in by `npm run build`, which
+;; then assembles this file into `scan-kernel-wasm.ts` (see KERNEL.md). Addresses are absolute;
+;; `scan` and `normalizeLine` take and record offsets relative to the input and text regions.
 ;;
 ;; Anchor search is Wu-Manber: a shift table over three-byte blocks of each anchor's first
 ;; `window` bytes, hashed to 12 bits (see $block), and per hash the list of anchors whose window
@@ -19,17 +20,16 @@
 ;; `##[warning]`-style prefix; and, for matching, without task-runner tags (`[test:code] `,
 ;; BuildKit's `#12 3.456 `). Everything it removes is ASCII, so the text stays valid UTF-8.
 (module
-  ;; Fixed addresses: the shift table (a byte per block hash) at 1024, then the bucket heads (an
-  ;; i32 per block hash: the address of its first anchor entry, or 0) at 5120. An anchor entry
-  ;; is four i32s: next entry, anchor id, address of its bytes, length.
+  ;; The fixed regions (level prefixes, timestamp digits, shift table, bucket heads) and the
+  ;; fields of an anchor entry and of a record are in `scan-kernel-layout.ts`.
   (memory (export "memory") 1)
 
   ;; The runner's level prefixes, each as its length then its bytes; a zero length ends them.
-  (data (i32.const 0) "\09##[error]\0b##[warning]\0a##[notice]\09##[debug]\08##[info]\0b##[command]\00")
+  (data (i32.const {LEVEL_PREFIXES}) "\09##[error]\0b##[warning]\0a##[notice]\09##[debug]\08##[info]\0b##[command]\00")
   ;; Where a timestamp `2025-12-16T23:20:13` has digits.
-  (data (i32.const 128) "\00\01\02\03\05\06\08\09\0b\0c\0e\0f\11\12")
+  (data (i32.const {STAMP_DIGITS}) "\00\01\02\03\05\06\08\09\0b\0c\0e\0f\11\12")
 
-  (global $STAMP_DIGITS i32 (i32.const 128))
+  (global $STAMP_DIGITS i32 (i32.const {STAMP_DIGITS}))
 
   (global $window (mut i32) (i32.const 2))
   (global $input (mut i32) (i32.const 0))
@@ -90,8 +90,8 @@
   ;; The hash of the three bytes at $at, as `scan-kernel.ts` computes it.
   (func $block (param $at i32) (result i32)
     (i32.shr_u
-      (i32.mul (i32.and (i32.load (local.get $at)) (i32.const 0xffffff)) (i32.const 0x9e3779b1))
-      (i32.const 20)))
+      (i32.mul (i32.and (i32.load (local.get $at)) (i32.const 0xffffff)) (i32.const {HASH_MULTIPLIER}))
+      (i32.const {HASH_SHIFT})))
 
   ;; Start of the first anchor in [$from, $to), or -1 ($collectAt then says which). The loop is the
   ;; hottest in the scanner: it walks the block that ends each window ($at is its first byte),
@@ -114,25 +114,25 @@
           (i32.shr_u
             (i32.mul
               (i32.and (i32.load (local.get $at)) (i32.const 0xffffff))
-              (i32.const 0x9e3779b1))
-            (i32.const 20)))
-        (local.set $shift (i32.load8_u offset=1024 (local.get $block)))
+              (i32.const {HASH_MULTIPLIER}))
+            (i32.const {HASH_SHIFT})))
+        (local.set $shift (i32.load8_u offset={SHIFT_TABLE} (local.get $block)))
         (local.set $aheadBlock
           (i32.shr_u
             (i32.mul
               (i32.and (i32.load (i32.add (local.get $at) (local.get $full))) (i32.const 0xffffff))
-              (i32.const 0x9e3779b1))
-            (i32.const 20)))
-        (local.set $ahead (i32.load8_u offset=1024 (local.get $aheadBlock)))
+              (i32.const {HASH_MULTIPLIER}))
+            (i32.const {HASH_SHIFT})))
+        (local.set $ahead (i32.load8_u offset={SHIFT_TABLE} (local.get $aheadBlock)))
         (local.set $ahead2
-          (i32.load8_u offset=1024
+          (i32.load8_u offset={SHIFT_TABLE}
             (i32.shr_u
               (i32.mul
                 (i32.and
                   (i32.load (i32.add (local.get $at) (i32.shl (local.get $full) (i32.const 1))))
                   (i32.const 0xffffff))
-                (i32.const 0x9e3779b1))
-              (i32.const 20))))
+                (i32.const {HASH_MULTIPLIER}))
+              (i32.const {HASH_SHIFT}))))
         (if (local.get $shift)
           (then
             (if (i32.and
@@ -152,19 +152,19 @@
               (else (local.set $at (i32.add (local.get $at) (local.get $shift)))))
             (br $step)))
         (local.set $start (i32.sub (local.get $at) (local.get $back)))
-        (local.set $entry (i32.load offset=5120 (i32.shl (local.get $block) (i32.const 2))))
+        (local.set $entry (i32.load offset={BUCKET_HEADS} (i32.shl (local.get $block) (i32.const 2))))
         (block $checked
           (loop $candidate
             (br_if $checked (i32.eqz (local.get $entry)))
-            (local.set $length (i32.load offset=12 (local.get $entry)))
+            (local.set $length (i32.load offset={ENTRY_LENGTH} (local.get $entry)))
             (if (i32.le_u (i32.add (local.get $start) (local.get $length)) (local.get $to))
               (then
                 (if (call $equal
                       (local.get $start)
-                      (i32.load offset=8 (local.get $entry))
+                      (i32.load offset={ENTRY_BYTES_AT} (local.get $entry))
                       (local.get $length))
                   (then (return (local.get $start))))))
-            (local.set $entry (i32.load (local.get $entry)))
+            (local.set $entry (i32.load offset={ENTRY_NEXT} (local.get $entry)))
             (br $candidate)))
         (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br $step)))
@@ -175,17 +175,17 @@
     (local $block i32) (local $entry i32) (local $length i32) (local $id i32) (local $mark i32)
     (local.set $block
       (call $block (i32.sub (i32.add (local.get $start) (global.get $window)) (i32.const 3))))
-    (local.set $entry (i32.load offset=5120 (i32.shl (local.get $block) (i32.const 2))))
+    (local.set $entry (i32.load offset={BUCKET_HEADS} (i32.shl (local.get $block) (i32.const 2))))
     (block $done
       (loop $candidate
         (br_if $done (i32.eqz (local.get $entry)))
-        (local.set $length (i32.load offset=12 (local.get $entry)))
+        (local.set $length (i32.load offset={ENTRY_LENGTH} (local.get $entry)))
         (if (i32.le_u (i32.add (local.get $start) (local.get $length)) (local.get $end))
           (then
             (if (call $equal
-                  (local.get $start) (i32.load offset=8 (local.get $entry)) (local.get $length))
+                  (local.get $start) (i32.load offset={ENTRY_BYTES_AT} (local.get $entry)) (local.get $length))
               (then
-                (local.set $id (i32.load offset=4 (local.get $entry)))
+                (local.set $id (i32.load offset={ENTRY_ID} (local.get $entry)))
                 (local.set $mark
                   (i32.add (global.get $seen) (i32.shl (local.get $id) (i32.const 2))))
                 (if (i32.ne (i32.load (local.get $mark)) (global.get $generation))
@@ -198,7 +198,7 @@
                       (local.get $id))
                     (global.set $candidates
                       (i32.add (global.get $candidates) (i32.const 1)))))))))
-        (local.set $entry (i32.load (local.get $entry)))
+        (local.set $entry (i32.load offset={ENTRY_NEXT} (local.get $entry)))
         (br $candidate))))
 
   ;; The first newline at or after $at (one is known to come).
@@ -362,6 +362,7 @@
               (i32.ne (i32.load8_u offset=1 (local.get $start)) (i32.const 35))
               (i32.ne (i32.load8_u offset=2 (local.get $start)) (i32.const 91)))))
       (then (return (i32.const 0))))
+    (local.set $level (i32.const {LEVEL_PREFIXES}))
     (loop $next
       (local.set $length (i32.load8_u (local.get $level)))
       (if (i32.eqz (local.get $length)) (then (return (i32.const 0))))
@@ -504,7 +505,7 @@
             (local.set $i (call $escapeEnd (local.get $i) (local.get $end)))
             (br $copy)))
         (if (i32.eq (local.get $byte) (i32.const 13))
-          (then (global.set $carriageReturn (i32.const 1))))
+          (then (global.set $carriageReturn (i32.const {FLAG_CARRIAGE_RETURN}))))
         (i32.store8 (local.get $o) (local.get $byte))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -516,30 +517,30 @@
 
   ;; Appends a record for the line [$lineStart, $stop) just normalized. Fields (i32): line start
   ;; and stop (input offsets), text start, tagless and end (text offsets), time start and end
-  ;; (input offsets, both 0 when none), flags (1: carriage return, 2: truncated), and the range
-  ;; of its candidate anchor ids.
+  ;; (input offsets, both 0 when none), flags (carriage return, truncated), and the range of its
+  ;; candidate anchor ids.
   (func $record (param $lineStart i32) (param $stop i32) (param $flags i32) (param $firstCandidate i32)
     (local $at i32)
     (local.set $at
       (i32.add
         (global.get $recordBase)
-        (i32.mul (global.get $records) (i32.const 40))))
-    (i32.store (local.get $at) (i32.sub (local.get $lineStart) (global.get $input)))
-    (i32.store offset=4 (local.get $at) (i32.sub (local.get $stop) (global.get $input)))
-    (i32.store offset=8 (local.get $at) (i32.sub (global.get $textStart) (global.get $text)))
-    (i32.store offset=12 (local.get $at) (i32.sub (global.get $tagless) (global.get $text)))
-    (i32.store offset=16 (local.get $at) (i32.sub (global.get $textEnd) (global.get $text)))
+        (i32.mul (global.get $records) (i32.const {RECORD_BYTES}))))
+    (i32.store offset={RECORD_LINE_START} (local.get $at) (i32.sub (local.get $lineStart) (global.get $input)))
+    (i32.store offset={RECORD_LINE_STOP} (local.get $at) (i32.sub (local.get $stop) (global.get $input)))
+    (i32.store offset={RECORD_TEXT_START} (local.get $at) (i32.sub (global.get $textStart) (global.get $text)))
+    (i32.store offset={RECORD_TAGLESS} (local.get $at) (i32.sub (global.get $tagless) (global.get $text)))
+    (i32.store offset={RECORD_TEXT_END} (local.get $at) (i32.sub (global.get $textEnd) (global.get $text)))
     (if (global.get $timeEnd)
       (then
-        (i32.store offset=20 (local.get $at) (i32.sub (global.get $timeStart) (global.get $input)))
-        (i32.store offset=24 (local.get $at) (i32.sub (global.get $timeEnd) (global.get $input))))
+        (i32.store offset={RECORD_TIME_START} (local.get $at) (i32.sub (global.get $timeStart) (global.get $input)))
+        (i32.store offset={RECORD_TIME_END} (local.get $at) (i32.sub (global.get $timeEnd) (global.get $input))))
       (else
-        (i32.store offset=20 (local.get $at) (i32.const 0))
-        (i32.store offset=24 (local.get $at) (i32.const 0))))
-    (i32.store offset=28 (local.get $at)
+        (i32.store offset={RECORD_TIME_START} (local.get $at) (i32.const 0))
+        (i32.store offset={RECORD_TIME_END} (local.get $at) (i32.const 0))))
+    (i32.store offset={RECORD_FLAGS} (local.get $at)
       (i32.or (local.get $flags) (global.get $carriageReturn)))
-    (i32.store offset=32 (local.get $at) (local.get $firstCandidate))
-    (i32.store offset=36 (local.get $at) (global.get $candidates))
+    (i32.store offset={RECORD_CANDIDATES_START} (local.get $at) (local.get $firstCandidate))
+    (i32.store offset={RECORD_CANDIDATES_END} (local.get $at) (global.get $candidates))
     (global.set $records (i32.add (global.get $records) (i32.const 1))))
 
   ;; Scans the whole lines of input[$from, $to) ($to just past a newline) and records each line
@@ -568,7 +569,7 @@
       (if (i32.gt_s (i32.sub (local.get $lineEnd) (local.get $lineStart)) (global.get $maxLine))
         (then
           (local.set $stop (i32.add (local.get $lineStart) (global.get $maxLine)))
-          (local.set $flags (i32.const 2))))
+          (local.set $flags (i32.const {FLAG_TRUNCATED}))))
       (local.set $position (i32.add (local.get $lineEnd) (i32.const 1)))
       ;; An anchor past the cap is not seen: the line is skipped as if it had none.
       (if (i32.and (i32.eqz (local.get $everyLine)) (i32.ge_u (local.get $hit) (local.get $stop)))
