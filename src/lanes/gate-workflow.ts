@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { splitJobName } from './lane-of.ts';
+import { nameBase } from '../workflow/job-names.ts';
 
 /**
  * What the gate job's own definition says about the gate: GitHub skips a job whose needs failed
@@ -19,18 +19,6 @@ interface WorkflowJob {
   readonly if?: unknown;
   readonly needs?: unknown;
   readonly name?: unknown;
-}
-
-/**
- * The part of a job's `name:` that every leg's name starts with: the text before its first
- * expression, without the ` (` that opens the matrix values (`e2e canary (${{ matrix.suffix }})`
- * gives `e2e canary`); a name without expressions, up to its last `(...)`.
- */
-export function nameBase(name: string): string | undefined {
-  const expression = name.indexOf('${{');
-  const base =
-    expression < 0 ? splitJobName(name).base : name.slice(0, expression).replace(/\(\s*$/, '');
-  return base.trim() === '' ? undefined : base.trim();
 }
 
 function needsOf(job: WorkflowJob | undefined): string[] {

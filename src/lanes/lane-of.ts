@@ -1,33 +1,8 @@
+import { splitJobName } from '../workflow/job-names.ts';
 import type { Lane, LanesConfig } from './lanes-config.ts';
 
-/**
- * The last `(...)` of a job name and its top-level comma parts: `test (velnor, core)` gives
- * `{base: 'test', parts: ['velnor', 'core']}`. Nested parentheses stay inside their part.
- */
-export function splitJobName(name: string): { base: string; parts: string[] } {
-  const trimmed = name.trimEnd();
-  if (!trimmed.endsWith(')')) return { base: trimmed, parts: [] };
-  let depth = 0;
-  const parts: string[] = [];
-  let end = trimmed.length - 1;
-  for (let i = trimmed.length - 1; i >= 0; i--) {
-    const ch = trimmed[i];
-    if (ch === ')') {
-      depth++;
-      if (depth === 1) end = i;
-    } else if (ch === '(') {
-      depth--;
-      if (depth === 0) {
-        parts.unshift(trimmed.slice(i + 1, end).trim());
-        return { base: trimmed.slice(0, i).trim(), parts };
-      }
-    } else if (ch === ',' && depth === 1) {
-      parts.unshift(trimmed.slice(i + 1, end).trim());
-      end = i;
-    }
-  }
-  return { base: trimmed, parts: [] };
-}
+// Re-exported for gate.ts until it imports splitJobName from ../workflow/job-names.ts.
+export { splitJobName };
 
 /**
  * The lane a job of this run belongs to, from its name: a lane's suffix (or name) as one of the

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkGateWorkflow, nameBase, workflowPath } from '../../src/lanes/gate-workflow.ts';
+import { checkGateWorkflow, workflowPath } from '../../src/lanes/gate-workflow.ts';
 
 const workflow = (gate: string) => `name: CI
 on: pull_request
@@ -71,21 +71,6 @@ describe('checkGateWorkflow', () => {
   it('knows nothing of a job the workflow does not have', () => {
     assert.equal(checkGateWorkflow(workflow('    if: always()'), 'gate'), undefined);
   });
-});
-
-describe('nameBase', () => {
-  const cases: [string, string | undefined][] = [
-    ['clippy (${{ matrix.suffix }})', 'clippy'],
-    ['e2e canary (${{ matrix.suffix }}, ${{ matrix.shard }})', 'e2e canary'],
-    ['Lint', 'Lint'],
-    ['Docs (static)', 'Docs'],
-    ['${{ matrix.os }} build', undefined],
-  ];
-  for (const [name, base] of cases) {
-    it(`${name} -> ${String(base)}`, () => {
-      assert.equal(nameBase(name), base);
-    });
-  }
 
   it('reads the names of the jobs that set one', () => {
     const text =

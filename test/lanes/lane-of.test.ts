@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { laneOfArtifact, laneOfJob, splitJobName } from '../../src/lanes/lane-of.ts';
+import { laneOfArtifact, laneOfJob } from '../../src/lanes/lane-of.ts';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 
 const config = parseLanesConfig(
@@ -12,22 +12,6 @@ lanes:
 `,
   'f',
 );
-
-describe('splitJobName', () => {
-  const cases: [string, { base: string; parts: string[] }][] = [
-    ['clippy', { base: 'clippy', parts: [] }],
-    ['clippy (velnor)', { base: 'clippy', parts: ['velnor'] }],
-    ['test (velnor, core, 3)', { base: 'test', parts: ['velnor', 'core', '3'] }],
-    ['build / clippy (GitHub)', { base: 'build / clippy', parts: ['GitHub'] }],
-    ['test (velnor, scenario (a, b))', { base: 'test', parts: ['velnor', 'scenario (a, b)'] }],
-    ['odd)', { base: 'odd)', parts: [] }],
-  ];
-  for (const [name, expected] of cases) {
-    it(JSON.stringify(name), () => {
-      assert.deepEqual(splitJobName(name), expected);
-    });
-  }
-});
 
 describe('laneOfJob', () => {
   const cases: [string, string | undefined][] = [
