@@ -77,6 +77,20 @@ describe('checkGateWorkflow', () => {
       "jobs:\n  gate: { if: always(), runs-on: x, steps: [] }\n  clippy: { name: 'clippy (${{ matrix.suffix }})', runs-on: x, steps: [] }\n";
     assert.deepEqual(checkGateWorkflow(text, 'gate')?.nameBases, new Map([['clippy', 'clippy']]));
   });
+
+  it('still judges a workflow whose needs name unknown jobs or form a cycle', () => {
+    const text = `jobs:
+  gate: { if: always(), needs: [a, ghost], runs-on: x, steps: [] }
+  a: { needs: b, runs-on: x, steps: [] }
+  b: { needs: a, runs-on: x, steps: [] }
+  c: { needs: [c], runs-on: x, steps: [] }
+`;
+    assert.deepEqual(checkGateWorkflow(text, 'gate')?.unjudged, ['c']);
+  });
+
+  it('lets invalid YAML throw for the caller to report', () => {
+    assert.throws(() => checkGateWorkflow('jobs: [', 'gate'), { name: 'YAMLParseError' });
+  });
 });
 
 describe('workflowPath', () => {
