@@ -11,7 +11,12 @@
  * is only reported.
  */
 import { planShards } from '../src/lanes/shards.ts';
-import { prng } from './prng.ts';
+import { formatInt } from './lib/format.ts';
+import { benchHeading } from './lib/heading.ts';
+import { prng } from './lib/prng.ts';
+import { median } from './lib/stats.ts';
+import { table } from './lib/table.ts';
+import { timed } from './lib/timed.ts';
 
 const ITEMS = 10_000;
 const SHARDS = 64;
@@ -35,18 +40,6 @@ function workload(): { items: string[]; durations: Map<string, number> } {
   return { items, durations };
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-function time<T>(run: () => T): { ms: number; value: T } {
-  const started = performance.now();
-  const value = run();
-  return { ms: performance.now() - started, value };
-}
-
 const percent = (largest: number, ideal: number) =>
   `+${(((largest - ideal) / ideal) * 100).toFixed(2)}%`;
 
@@ -64,10 +57,10 @@ const planMs: number[] = [];
 const sortMs: number[] = [];
 let plan = planShards(request);
 for (let i = 0; i < RUNS; i++) {
-  const planned = time(() => planShards(request));
+  const planned = timed(() => planShards(request));
   planMs.push(planned.ms);
   plan = planned.value;
-  sortMs.push(time(() => [...items].sort(byDuration)).ms);
+  sortMs.push(timed(() => [...items].sort(byDuration)).ms);
 }
 
 let failed = false;
@@ -95,28 +88,36 @@ const sortMedian = median(sortMs);
 const fast = planMedian < TIME_TARGET_MS;
 const balanced = largest <= plan.idealSeconds * (1 + BALANCE_TARGET);
 
-console.log(`lane-matrix benchmark (node ${process.version}, ${process.platform}/${process.arch})`);
+const spread = (values: readonly number[]) =>
+  `(min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)})`;
+
+console.log(benchHeading('lane-matrix'));
 console.log(
-  `  ${ITEMS.toLocaleString('en-US')} items (${plan.withoutHistory.length} without history, counted as the median ${plan.fillSeconds} s) into ${SHARDS} shards, median of ${RUNS} runs`,
+  `  ${formatInt(ITEMS)} items (${plan.withoutHistory.length} without history, counted as the median ${plan.fillSeconds} s) into ${SHARDS} shards, median of ${RUNS} runs`,
 );
 console.log('');
 console.log(
-  `  time     planShards         ${planMedian.toFixed(2).padStart(8)} ms   (min ${Math.min(...planMs).toFixed(2)}, max ${Math.max(...planMs).toFixed(2)})`,
-);
-console.log(
-  `           sort only          ${sortMedian.toFixed(2).padStart(8)} ms   (min ${Math.min(...sortMs).toFixed(2)}, max ${Math.max(...sortMs).toFixed(2)})`,
-);
-console.log(`           planning over sort ${(planMedian / sortMedian).toFixed(2).padStart(8)} x`);
-console.log(`  balance  ideal shard        ${plan.idealSeconds.toFixed(1).padStart(8)} s`);
-console.log(
-  `           largest, planned   ${largest.toFixed(1).padStart(8)} s   ${percent(largest, plan.idealSeconds)}`,
-);
-console.log(
-  `           largest, round-robin ${largestRoundRobin.toFixed(1).padStart(6)} s   ${percent(largestRoundRobin, plan.idealSeconds)}`,
+  table(
+    [
+      ['time', 'planShards', planMedian.toFixed(2), 'ms', spread(planMs)],
+      ['', 'sort only', sortMedian.toFixed(2), 'ms', spread(sortMs)],
+      ['', 'planning over sort', (planMedian / sortMedian).toFixed(2), 'x'],
+      ['balance', 'ideal shard', plan.idealSeconds.toFixed(1), 's'],
+      ['', 'largest, planned', largest.toFixed(1), 's', percent(largest, plan.idealSeconds)],
+      [
+        '',
+        'largest, round-robin',
+        largestRoundRobin.toFixed(1),
+        's',
+        percent(largestRoundRobin, plan.idealSeconds),
+      ],
+    ],
+    'llrll',
+  ),
 );
 console.log('');
 console.log(
-  `${fast ? 'PASS' : 'MISSED'}: ${ITEMS.toLocaleString('en-US')} items into ${SHARDS} shards in ${planMedian.toFixed(1)} ms (target < ${TIME_TARGET_MS} ms; sorting alone ${sortMedian.toFixed(1)} ms)`,
+  `${fast ? 'PASS' : 'MISSED'}: ${formatInt(ITEMS)} items into ${SHARDS} shards in ${planMedian.toFixed(1)} ms (target < ${TIME_TARGET_MS} ms; sorting alone ${sortMedian.toFixed(1)} ms)`,
 );
 console.log(
   `${balanced ? 'PASS' : 'MISSED'}: largest shard ${percent(largest, plan.idealSeconds)} over ideal (target <= +${BALANCE_TARGET * 100}%; round-robin ${percent(largestRoundRobin, plan.idealSeconds)})`,

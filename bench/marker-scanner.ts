@@ -35,16 +35,22 @@ import { parseArgs } from 'node:util';
 import { BUILTIN_PACKS } from '../src/markers/builtin-packs.ts';
 import type { MarkersReport } from '../src/markers/report.ts';
 import { PUBLIC_LOGS, TOOL_LOGS } from '../test/harness/fixtures.ts';
-import { ROOT } from '../test/harness/runner.ts';
+import { requireBundle } from './lib/bundle.ts';
+import { formatDuration } from './lib/format.ts';
+import { benchHeading } from './lib/heading.ts';
+import { table } from './lib/table.ts';
+import { fastest } from './lib/timed.ts';
+import type { TimedProcess } from './lib/timed-process.ts';
+import { timeProcess } from './lib/timed-process.ts';
 
 const RULES = BUILTIN_PACKS.flatMap((pack) => pack.rules);
-const CLI = join(ROOT, 'dist', 'cli.js');
 const SMALL_LOG_BYTES = 64 * 1024 * 1024;
 const MEMORY_TARGET_MB = 100;
 const RUNS = 3;
 
 const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' } } });
 const targetBytes = Math.round(Number(values.gib) * 1024 ** 3);
+const cli = requireBundle('cli.js');
 
 /**
  * A rule's regex for tools that see raw lines: without its `^` anchors, since a raw GitHub log
@@ -136,36 +142,23 @@ function buildLog(path: string, bytes: number): number {
   return written;
 }
 
-function timeCommand(command: string, args: string[]): { ms: number; output: string } | undefined {
-  const started = performance.now();
-  const result = spawnSync(command, args, {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-    timeout: 600_000,
-  });
-  if (result.error) return undefined;
-  return { ms: performance.now() - started, output: result.stdout.trim() };
-}
-
 const REPORT_PEAK_MEMORY =
   "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))";
 
 /** `lanekit scan --json` from the bundle, as users run it: wall time, markers, peak RSS. */
-function lanekit(path: string): { ms: number; markers: number; maxRssMb: number } {
-  const started = performance.now();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', REPORT_PEAK_MEMORY, CLI, 'scan', '--json', path],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    },
-  );
-  const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`lanekit scan failed: ${child.stderr}`);
-  const report = JSON.parse(child.stdout) as MarkersReport;
-  const rss = /maxrss=(\d+)/.exec(child.stderr);
-  return { ms, markers: report.total, maxRssMb: Number(rss?.[1] ?? Number.NaN) / 1024 };
+async function lanekit(path: string): Promise<{ ms: number; markers: number; maxRssMb: number }> {
+  const run = await timeProcess(process.execPath, [
+    '--import',
+    REPORT_PEAK_MEMORY,
+    cli.path,
+    'scan',
+    '--json',
+    path,
+  ]);
+  if (run?.code !== 0) throw new Error(`lanekit scan failed: ${run?.stderr ?? 'not started'}`);
+  const report = JSON.parse(run.stdout) as MarkersReport;
+  const rss = /maxrss=(\d+)/.exec(run.stderr);
+  return { ms: run.ms, markers: report.total, maxRssMb: Number(rss?.[1] ?? Number.NaN) / 1024 };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'lanekit-bench-markers-'));
@@ -185,54 +178,54 @@ try {
   );
   const mib = bigBytes / 1024 ** 2;
   // Warm the page cache so every tool reads from memory.
-  timeCommand('cat', [big]);
+  spawnSync('cat', [big], { stdio: 'ignore' });
 
   // Best of RUNS, taken in turns with ripgrep, so a noisy neighbour hurts neither more.
-  const ourRuns: ReturnType<typeof lanekit>[] = [];
-  const rgRuns: NonNullable<ReturnType<typeof timeCommand>>[] = [];
+  const ourRuns: Awaited<ReturnType<typeof lanekit>>[] = [];
+  const rgRuns: TimedProcess[] = [];
   for (let run = 0; run < RUNS; run++) {
-    ourRuns.push(lanekit(big));
-    const rgRun = timeCommand('rg', ['-c', '-f', rgPatterns, big]);
+    ourRuns.push(await lanekit(big));
+    const rgRun = await timeProcess('rg', ['-c', '-f', rgPatterns, big]);
     if (rgRun) rgRuns.push(rgRun);
   }
-  const ours = ourRuns.reduce((best, run) => (run.ms < best.ms ? run : best));
-  ours.maxRssMb = Math.max(...ourRuns.map((run) => run.maxRssMb));
-  const oursSmall = lanekit(small);
-  const grep = timeCommand('grep', ['-E', '-c', '-f', patterns, big]);
+  const ours = { ...fastest(ourRuns), maxRssMb: Math.max(...ourRuns.map((run) => run.maxRssMb)) };
+  const oursSmall = await lanekit(small);
+  const grep = await timeProcess('grep', ['-E', '-c', '-f', patterns, big]);
   if (process.env.BENCH_KEEP) console.log(dir);
-  const rg =
-    rgRuns.length === 0 ? undefined : rgRuns.reduce((best, run) => (run.ms < best.ms ? run : best));
+  const rg = rgRuns.length === 0 ? undefined : fastest(rgRuns);
 
-  const row = (name: string, ms: number | undefined, count: string, note = '') =>
-    `${name.padEnd(28)} ${ms === undefined ? '      n/a' : `${(ms / 1000).toFixed(2).padStart(7)} s`}  ${ms === undefined ? '         ' : `${(mib / (ms / 1000)).toFixed(0).padStart(5)} MiB/s`}  ${count.padStart(10)}  ${note}`;
+  const row = (tool: string, ms: number | undefined, count: string, note: string) => [
+    tool,
+    ms === undefined ? 'n/a' : formatDuration(ms),
+    ms === undefined ? '' : `${(mib / (ms / 1000)).toFixed(0)} MiB/s`,
+    count,
+    note,
+  ];
+  const rawLines = 'lines matching any pattern, raw';
+  console.log(benchHeading('marker-scanner'));
+  if (cli.staleNote) console.log(`  ${cli.staleNote}`);
   console.log(
-    `marker-scanner bench: ${mib.toFixed(0)} MiB log from the fixture lines, ${RULES.length} rules (${BUILTIN_PACKS.length} packs)\n`,
+    `  ${mib.toFixed(0)} MiB log from the fixture lines, ${RULES.length} rules (${BUILTIN_PACKS.length} packs)\n`,
   );
   console.log(
-    `${'tool'.padEnd(28)} ${'time'.padStart(9)}  ${'speed'.padStart(11)}  ${'count'.padStart(10)}  note`,
-  );
-  console.log(
-    row(
-      'lanekit scanner',
-      ours.ms,
-      String(ours.markers),
-      `unexplained markers; peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
-    ),
-  );
-  console.log(
-    row(
-      'grep -E -c -f (GNU grep)',
-      grep?.ms,
-      grep?.output ?? '-',
-      'lines matching any pattern, raw',
-    ),
-  );
-  console.log(
-    row(
-      'rg -c -f (ripgrep)',
-      rg?.ms,
-      rg?.output ?? '-',
-      rg ? 'lines matching any pattern, raw' : 'rg not installed',
+    table(
+      [
+        ['tool', 'time', 'speed', 'count', 'note'],
+        row(
+          'lanekit scanner',
+          ours.ms,
+          String(ours.markers),
+          `unexplained markers; peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
+        ),
+        row('grep -E -c -f (GNU grep)', grep?.ms, grep?.stdout.trim() ?? '-', rawLines),
+        row(
+          'rg -c -f (ripgrep)',
+          rg?.ms,
+          rg?.stdout.trim() ?? '-',
+          rg ? rawLines : 'rg not installed',
+        ),
+      ],
+      'lrrrl',
     ),
   );
   console.log(

@@ -7,24 +7,36 @@ import {
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-AHKBJCVQ.js";
-import "./chunks/chunk-V42YQC2Q.js";
+} from "./chunks/chunk-CKR6WQX6.js";
+import "./chunks/chunk-UFXEVVPL.js";
 import {
+  apiClient,
   readConfigInput,
   runAction,
-  workspace
-} from "./chunks/chunk-5NUP4YPG.js";
-import {
-  githubApiUrl,
-  readWorkflowEvent
-} from "./chunks/chunk-PPNMRUAK.js";
-import "./chunks/chunk-EKKV53IZ.js";
+  workspaceOf
+} from "./chunks/chunk-QWHNRBBU.js";
+import "./chunks/chunk-CCUBI7WD.js";
 import "./chunks/chunk-BDGPVZJH.js";
-import "./chunks/chunk-DVUWOTCD.js";
+import {
+  readWorkflowEvent
+} from "./chunks/chunk-2DPMZSV2.js";
+import "./chunks/chunk-T4SWIUSN.js";
 import {
   ConfigurationError
-} from "./chunks/chunk-5TY2TEEQ.js";
+} from "./chunks/chunk-XXK63SSC.js";
+import "./chunks/chunk-ROAUFCJV.js";
+import "./chunks/chunk-JPTH7IBJ.js";
 import "./chunks/chunk-PYTXODB5.js";
+
+// src/routing/routes-input.ts
+function readRoutesInput(value, workspace) {
+  const file = readConfigInput("routes", value, {
+    defaultFile: DEFAULT_ROUTES_FILE,
+    optional: false,
+    workspace
+  });
+  return parseRoutesConfig(file.text, file.origin);
+}
 
 // src/actions/change-router.ts
 function getInputs({ inputs }) {
@@ -37,34 +49,23 @@ function getInputs({ inputs }) {
     summary: inputs.boolean("summary", true)
   };
 }
-function loadRoutes(value) {
-  const file = readConfigInput("routes", value, {
-    defaultFile: DEFAULT_ROUTES_FILE,
-    optional: false
-  });
-  return parseRoutesConfig(file.text, file.origin);
-}
 async function diffSource(settings, context) {
-  const repo = settings.source === "api" ? void 0 : await Repository.open(workspace());
+  const workspace = workspaceOf(context.env);
+  const repo = settings.source === "api" ? void 0 : await Repository.open(workspace);
   if (repo) return { kind: "git", repo };
   if (settings.source === "git") {
     throw new ConfigurationError(
-      `source: got 'git', but ${workspace()} is not a git checkout; run actions/checkout first or use source: api`
+      `source: got 'git', but ${workspace} is not a git checkout; run actions/checkout first or use source: api`
     );
   }
-  const event = readWorkflowEvent();
+  const event = readWorkflowEvent(context.env);
   if (!event.repository) throw new ConfigurationError("source: api needs GITHUB_REPOSITORY");
   if (!settings.token)
     throw new ConfigurationError("token: API mode needs a token (the default is github.token)");
-  const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
   context.log.info("No git checkout: reading the changed files from the GitHub API");
   return {
     kind: "api",
-    client: createGitHubClient({
-      token: settings.token,
-      baseUrl: githubApiUrl(),
-      log: context.log
-    }),
+    client: await apiClient(settings.token, context.env, context.log),
     repo: event.repository
   };
 }
@@ -88,21 +89,21 @@ function logPlan(plan, context) {
   for (const warning of plan.warnings) log.warning(warning);
   if (plan.fallbackReason) log.notice(`Fallback: ${plan.fallbackReason}`);
 }
-await runAction("change-router", async (context) => {
+async function run(context) {
   const settings = getInputs(context);
-  const config = loadRoutes(settings.routes);
+  const config = readRoutesInput(settings.routes, workspaceOf(context.env));
   const source = await diffSource(settings, context);
   const plan = await routeChanges({
     config,
-    event: readWorkflowEvent(),
+    event: readWorkflowEvent(context.env),
     overrides: { base: settings.base, head: settings.head },
     source,
     log: context.log
   });
   writeOutputs(plan, context);
   logPlan(plan, context);
-  if (settings.summary) context.appendSummary(planSummary(plan));
-});
-export {
-  getInputs
-};
+  if (settings.summary) await context.appendSummary(planSummary(plan));
+}
+
+// lanekit-action-entry:change-router
+await runAction("change-router", run);

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-BDGPVZJH.js";
 import {
   ConfigurationError
-} from "./chunks/chunk-5TY2TEEQ.js";
+} from "./chunks/chunk-XXK63SSC.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/cli.ts
@@ -26,10 +26,10 @@ async function main(argv) {
     switch (command) {
       // Each command loads only its own modules: a scan of a large log has a memory budget.
       case "route":
-        await (await import("./chunks/route-command-OFKRSE6D.js")).routeCommand(rest);
+        await (await import("./chunks/route-command-5SYP4NND.js")).routeCommand(rest);
         return 0;
       case "scan":
-        return await (await import("./chunks/scan-command-S6B5XZYP.js")).scanCommand(rest);
+        return await (await import("./chunks/scan-command-NZOYXN64.js")).scanCommand(rest);
       case void 0:
       case "help":
       case "--help":

@@ -1,56 +1,58 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  apiContentReader
-} from "./chunks/chunk-V42YQC2Q.js";
+  readContents
+} from "./chunks/chunk-UFXEVVPL.js";
 import {
   DEFAULT_LANES_FILE,
-  laneOfJob,
-  parseLanesConfig,
-  splitJobName
-} from "./chunks/chunk-4RYROOK6.js";
+  readLanesInput
+} from "./chunks/chunk-4TT6U3B5.js";
 import {
-  readConfigInput,
+  apiClient,
+  inWorkspace,
+  parseJsonInput,
   runAction,
-  workspace
-} from "./chunks/chunk-5NUP4YPG.js";
-import {
-  githubApiUrl,
-  readWorkflowEvent
-} from "./chunks/chunk-PPNMRUAK.js";
+  workspaceOf
+} from "./chunks/chunk-QWHNRBBU.js";
 import {
   ConfigNode,
   code,
   details,
   require_dist,
   table
-} from "./chunks/chunk-EKKV53IZ.js";
+} from "./chunks/chunk-CCUBI7WD.js";
 import {
   markdownText
 } from "./chunks/chunk-BDGPVZJH.js";
 import {
   currentRunAttempt,
-  listRunAttemptJobs
-} from "./chunks/chunk-ODXKVILV.js";
-import "./chunks/chunk-DVUWOTCD.js";
+  laneOfJob,
+  listRunAttemptJobs,
+  nameBase,
+  splitJobName
+} from "./chunks/chunk-WXIZ6IHP.js";
+import {
+  readWorkflowEvent,
+  repositoryOf
+} from "./chunks/chunk-2DPMZSV2.js";
+import {
+  errorMessage
+} from "./chunks/chunk-T4SWIUSN.js";
 import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-5TY2TEEQ.js";
+} from "./chunks/chunk-XXK63SSC.js";
+import "./chunks/chunk-ROAUFCJV.js";
+import "./chunks/chunk-JPTH7IBJ.js";
 import {
   __toESM
 } from "./chunks/chunk-PYTXODB5.js";
 
-// src/actions/lane-matrix.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-
 // src/lanes/dimensions.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/lanes/shown.ts
+// src/common/shown.ts
 function shown(value, max = 80) {
   const text2 = JSON.stringify(value);
   if (text2 === void 0) return "nothing";
@@ -146,14 +148,6 @@ function parseDimensions(text2, reserved) {
     ];
   });
   return { axes: axes.map(([name]) => name), entries: crossProduct(axes) };
-}
-
-// src/lanes/duration.ts
-function formatSeconds(seconds) {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
 }
 
 // src/lanes/gate.ts
@@ -261,6 +255,397 @@ function judgeGate(request) {
   return { pass: decisions.every((d) => d.pass), decisions, notes };
 }
 
+// src/lanes/gate-evidence.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/github/workflow-file.ts
+import { existsSync, readFileSync } from "node:fs";
+function workflowPath(workflowRef) {
+  if (!workflowRef) return void 0;
+  const at = workflowRef.lastIndexOf("@");
+  const withoutRef = at < 0 ? workflowRef : workflowRef.slice(0, at);
+  const parts = withoutRef.split("/");
+  return parts.length > 2 ? parts.slice(2).join("/") : void 0;
+}
+async function readRunWorkflowFile(options) {
+  const { env, client, log } = options;
+  const path = workflowPath(env.GITHUB_WORKFLOW_REF);
+  if (!path) return void 0;
+  const local = inWorkspace(options.workspace, path);
+  if (existsSync(local)) return { path, text: readFileSync(local, "utf8") };
+  const repository = repositoryOf(env);
+  const ref = env.GITHUB_WORKFLOW_SHA ?? env.GITHUB_SHA;
+  if (!client || !repository || !ref) return { path, text: void 0 };
+  try {
+    const [text2] = await readContents(client, repository, [{ path, ref }]);
+    return { path, text: text2 };
+  } catch (error) {
+    log.debug(`workflow file: ${errorMessage(error)}`);
+    return { path, text: void 0 };
+  }
+}
+
+// src/workflow/needs-graph.ts
+var NeedsGraph = class {
+  /** Job ids in file order. */
+  jobs;
+  unknownNeeds;
+  #needs = /* @__PURE__ */ new Map();
+  #neededBy = /* @__PURE__ */ new Map();
+  /** `jobs` each id once, as a parsed workflow holds them. */
+  constructor(jobs) {
+    const list2 = [...jobs];
+    this.jobs = list2.map((job) => job.id);
+    for (const id of this.jobs) {
+      this.#needs.set(id, []);
+      this.#neededBy.set(id, []);
+    }
+    const unknownNeeds = [];
+    for (const job of list2) {
+      for (const need of new Set(job.needs)) {
+        const neededBy = this.#neededBy.get(need);
+        if (neededBy) {
+          this.#needs.get(job.id).push(need);
+          neededBy.push(job.id);
+        } else {
+          unknownNeeds.push({ job: job.id, need });
+        }
+      }
+    }
+    this.unknownNeeds = unknownNeeds;
+  }
+  /** The jobs `job` needs directly, in the order its `needs:` lists them. */
+  needs(job) {
+    return edgesOf(this.#needs, job);
+  }
+  /** The jobs that need `job` directly, in file order. */
+  neededBy(job) {
+    return edgesOf(this.#neededBy, job);
+  }
+  /** Every job `job` waits for, directly or through others, nearest first. */
+  upstream(job) {
+    return reach(job, this.#needs);
+  }
+  /** Every job that waits for `job`, directly or through others, nearest first. */
+  downstream(job) {
+    return reach(job, this.#neededBy);
+  }
+  /**
+   * Every job after the jobs it needs: the jobs in file order, each preceded by the jobs it
+   * needs that are not placed yet. A workflow already written in that order keeps its order.
+   * Throws a ConfigurationError naming the jobs when a need is unknown or the needs form a cycle.
+   */
+  order() {
+    if (this.unknownNeeds.length > 0) {
+      const unknown = this.unknownNeeds.map(
+        ({ job, need }) => `jobs.${job} needs '${need}', which is not a job of this workflow`
+      );
+      throw new ConfigurationError(unknown.join("; "));
+    }
+    const placed = /* @__PURE__ */ new Set();
+    const order = [];
+    for (const root of this.jobs) {
+      if (placed.has(root)) continue;
+      const path = [root];
+      const onPath = new Set(path);
+      const nextNeed = [0];
+      while (path.length > 0) {
+        const depth = path.length - 1;
+        const job = path[depth];
+        const need = this.#needs.get(job)[nextNeed[depth]];
+        if (need === void 0) {
+          path.pop();
+          nextNeed.pop();
+          onPath.delete(job);
+          placed.add(job);
+          order.push(job);
+          continue;
+        }
+        nextNeed[depth] = nextNeed[depth] + 1;
+        if (placed.has(need)) continue;
+        if (onPath.has(need)) throw cycleError([...path.slice(path.indexOf(need)), need]);
+        path.push(need);
+        onPath.add(need);
+        nextNeed.push(0);
+      }
+    }
+    return order;
+  }
+};
+function edgesOf(edges, job) {
+  const next = edges.get(job);
+  if (!next) throw new Error(`the needs graph has no job '${job}'`);
+  return next;
+}
+function reach(start, edges) {
+  const reached = /* @__PURE__ */ new Set();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of edgesOf(edges, queue[i])) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
+}
+function cycleError(cycle) {
+  const steps = cycle.slice(1).map((need, i) => `${cycle[i]} needs ${need}`);
+  return new ConfigurationError(
+    `needs form a cycle, so none of these jobs can start: ${steps.join(", ")}`
+  );
+}
+
+// src/workflow/workflow.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function scalarText(value) {
+  if (typeof value === "string") return value;
+  return typeof value === "boolean" || typeof value === "number" ? String(value) : void 0;
+}
+function scalarTexts(value) {
+  return (Array.isArray(value) ? value : [value]).flatMap((item) => scalarText(item) ?? []);
+}
+function runsOnOf(value) {
+  if (isMapping(value)) {
+    return { group: scalarText(value.group), labels: scalarTexts(value.labels) };
+  }
+  const labels = scalarTexts(value);
+  return labels.length === 0 ? void 0 : { group: void 0, labels };
+}
+function workflowJob(id, spec) {
+  const { strategy } = spec;
+  return {
+    id,
+    name: scalarText(spec.name),
+    needs: scalarTexts(spec.needs),
+    if: scalarText(spec.if),
+    hasMatrix: isMapping(strategy) && strategy.matrix !== void 0 && strategy.matrix !== null,
+    uses: scalarText(spec.uses),
+    runsOn: runsOnOf(spec["runs-on"])
+  };
+}
+function parseWorkflow(text2) {
+  const root = (0, import_yaml2.parse)(text2);
+  const specs = isMapping(root) && isMapping(root.jobs) ? Object.entries(root.jobs) : [];
+  const jobs = /* @__PURE__ */ new Map();
+  for (const [id, spec] of specs) {
+    if (isMapping(spec)) jobs.set(id, workflowJob(id, spec));
+  }
+  return { jobs };
+}
+
+// src/lanes/gate-workflow.ts
+function checkGateWorkflow(workflowText, gateJob) {
+  const { jobs } = parseWorkflow(workflowText);
+  const gate = jobs.get(gateJob);
+  if (!gate) return void 0;
+  let problem;
+  if (gate.if === void 0) {
+    problem = `jobs.${gateJob} has no if:, so GitHub skips it when a job it needs fails, and a skipped required check counts as passed: add \`if: always()\` to jobs.${gateJob}`;
+  } else if (!/\balways\(\s*\)/.test(gate.if)) {
+    problem = `jobs.${gateJob} runs under \`if: ${gate.if}\`, which skips it when a job it needs fails or the run is cancelled, and a skipped required check counts as passed: use \`if: always()\``;
+  }
+  const graph = new NeedsGraph(jobs.values());
+  const upstream = graph.upstream(gateJob);
+  const downstream = graph.downstream(gateJob);
+  const unjudged = graph.jobs.filter(
+    (job) => job !== gateJob && !upstream.has(job) && !downstream.has(job)
+  );
+  const nameBases = /* @__PURE__ */ new Map();
+  for (const job of jobs.values()) {
+    const base = job.name === void 0 ? void 0 : nameBase(job.name);
+    if (base !== void 0) nameBases.set(job.id, base);
+  }
+  return { problem, unjudged, nameBases };
+}
+
+// src/lanes/gate-evidence.ts
+async function gateWorkflowCheck(options) {
+  const job = options.env.GITHUB_JOB;
+  if (!job) return void 0;
+  const file = await readRunWorkflowFile(options);
+  if (!file) return void 0;
+  if (file.text === void 0) {
+    options.log.info(
+      `Cannot read ${file.path} (no checkout, no contents: read), so the gate's own if: is not checked`
+    );
+    return void 0;
+  }
+  try {
+    return checkGateWorkflow(file.text, job);
+  } catch (error) {
+    if (!(error instanceof import_yaml3.YAMLParseError)) throw error;
+    options.log.warning(
+      `${file.path} is not valid YAML (${error.message.split("\n")[0] ?? ""}): the gate's if: is not checked`
+    );
+    return void 0;
+  }
+}
+async function gateRunLegs(options) {
+  const { client, log } = options;
+  const run2 = currentRunAttempt(options.env);
+  if (!client || !run2) return void 0;
+  const config = options.lanes();
+  if (!config) {
+    log.notice(
+      `No ${DEFAULT_LANES_FILE} in the workspace: judging from needs alone. Check it out, or pass the lanes YAML in lanes-file, to judge each lane's legs.`
+    );
+    return void 0;
+  }
+  try {
+    const { jobs, totalCount } = await listRunAttemptJobs(client, run2);
+    log.info(`Read ${jobs.length} jobs of run ${run2.runId} attempt ${run2.attempt}`);
+    return {
+      config,
+      jobs,
+      complete: jobs.length >= totalCount,
+      nameBases: options.check?.nameBases ?? /* @__PURE__ */ new Map()
+    };
+  } catch (error) {
+    log.warning(
+      `Judging from needs alone: ${errorMessage(error)}. Give the gate job permissions: actions: read to judge each lane's legs.`
+    );
+    return void 0;
+  }
+}
+
+// src/lanes/needs.ts
+var NEED_RESULTS = ["success", "failure", "cancelled", "skipped"];
+var EXPECTED = "${{ toJSON(needs) }}: an object of job -> {result, outputs}";
+function parseNeeds(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigurationError(`needs: got '${shown(value)}', expected ${EXPECTED}`);
+  }
+  const needs = Object.entries(value).map(([job, entry]) => {
+    const result = typeof entry === "object" && entry !== null ? entry.result : void 0;
+    const known = NEED_RESULTS.find((r) => r === result);
+    if (!known) {
+      throw new ConfigurationError(
+        `needs: job '${job}' has ${shown(entry)}, expected {result: ${NEED_RESULTS.join("|")}, outputs} as \${{ toJSON(needs) }} gives`
+      );
+    }
+    return { job, result: known };
+  });
+  if (needs.length === 0) {
+    throw new ConfigurationError(
+      "needs: got {}, the gate job lists no jobs in its needs: list every job the required check stands for, and pass ${{ toJSON(needs) }}"
+    );
+  }
+  return needs;
+}
+
+// src/lanes/route-ties.ts
+var PLAN = "change-router's plan ({routes: {<route>: {run: true|false}}}), a JSON list of routes, or route names";
+function routeStatesFromPlan(plan) {
+  const routes = typeof plan === "object" && plan !== null ? plan.routes : void 0;
+  if (typeof routes !== "object" || routes === null || Array.isArray(routes)) {
+    throw invalidValue("must-run", shown(plan), PLAN);
+  }
+  const on = /* @__PURE__ */ new Set();
+  const known = /* @__PURE__ */ new Set();
+  for (const [name, route] of Object.entries(routes)) {
+    const run2 = typeof route === "object" && route !== null ? route.run : void 0;
+    if (typeof run2 !== "boolean") {
+      throw new ConfigurationError(
+        `must-run: route '${name}' has no boolean run; expected ${PLAN}`
+      );
+    }
+    known.add(name);
+    if (run2) on.add(name);
+  }
+  return { on, known };
+}
+function routeStatesFromNames(names) {
+  const on = /* @__PURE__ */ new Set();
+  for (const name of names) {
+    if (typeof name !== "string" || name.trim() === "") {
+      throw invalidValue("must-run", shown(name), PLAN);
+    }
+    on.add(name.trim());
+  }
+  return { on, known: void 0 };
+}
+function parseMustRun(raw, list2) {
+  if (raw === void 0) return void 0;
+  if (raw.startsWith("{"))
+    return routeStatesFromPlan(parseJsonInput("must-run", raw, "change-router's plan"));
+  if (raw.startsWith("[")) {
+    const names = parseJsonInput("must-run", raw, "a JSON list of route names");
+    return routeStatesFromNames(Array.isArray(names) ? names : [names]);
+  }
+  return routeStatesFromNames(list2("must-run"));
+}
+function parseRouteJobs(text2) {
+  const root = ConfigNode.parse(text2, "route-jobs input");
+  const mapping = /* @__PURE__ */ new Map();
+  for (const [route, jobs] of root.entries()) mapping.set(route, jobs.strings());
+  if (mapping.size === 0) throw root.error("expected a mapping of route -> [jobs of needs]");
+  return mapping;
+}
+var alike = (a) => a.toLowerCase().replace(/_/g, "-");
+function tieRoutes(states, routeJobs, jobs) {
+  const routes = states.known ?? states.on;
+  const routesOfJob = /* @__PURE__ */ new Map();
+  const tie = (route, job) => {
+    routesOfJob.set(job, [...routesOfJob.get(job) ?? [], route]);
+  };
+  for (const [route, tied] of routeJobs ?? []) {
+    if (states.known && !states.known.has(route)) {
+      throw invalidValue("route-jobs", route, `routes of the plan: ${[...states.known].join("|")}`);
+    }
+    for (const job of tied) {
+      if (!jobs.includes(job))
+        throw invalidValue("route-jobs", job, `jobs of needs: ${jobs.join("|")}`);
+      tie(route, job);
+    }
+  }
+  for (const route of routes) {
+    if (routeJobs?.has(route)) continue;
+    const job = jobs.find((j) => alike(j) === alike(route));
+    if (job !== void 0) tie(route, job);
+  }
+  if (routesOfJob.size === 0) {
+    throw new ConfigurationError(
+      `must-run: none of the routes (${[...routes].join(", ") || "none"}) ties to a job of needs (${jobs.join(", ")}); name jobs like their routes or map them with route-jobs`
+    );
+  }
+  const tiedRoutes = new Set([...routesOfJob.values()].flat());
+  return {
+    states,
+    routesOfJob,
+    unchecked: [...states.on].filter((route) => !tiedRoutes.has(route))
+  };
+}
+
+// src/lanes/gate-inputs.ts
+function gateRequestOf(inputs) {
+  const needs = parseNeeds(inputs.needs);
+  const jobs = needs.map((need) => need.job);
+  for (const [input, names] of [
+    ["allowed-skips", inputs.allowedSkips],
+    ["allowed-failures", inputs.allowedFailures]
+  ]) {
+    const unknown = names.find((name) => !jobs.includes(name));
+    if (unknown !== void 0) {
+      throw new ConfigurationError(
+        `${input}: got '${unknown}', expected jobs of needs: ${jobs.join("|")} (a name that matches nothing would excuse nothing)`
+      );
+    }
+  }
+  if (inputs.routeJobs !== void 0 && inputs.mustRun === void 0) {
+    throw new ConfigurationError(
+      "route-jobs: ties routes to jobs for must-run; set must-run to the plan of change-router"
+    );
+  }
+  const ties = inputs.mustRun ? tieRoutes(
+    inputs.mustRun,
+    inputs.routeJobs === void 0 ? void 0 : parseRouteJobs(inputs.routeJobs),
+    jobs
+  ) : void 0;
+  return { needs, ties };
+}
+
 // src/lanes/gate-summary.ts
 var RESULT_ICON = {
   success: "\u2705",
@@ -322,62 +707,16 @@ ${details(`All ${legs2.length} lane legs`, table(["job", "leg", "lane", "conclus
   return out;
 }
 
-// src/lanes/gate-workflow.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function nameBase(name) {
-  const expression = name.indexOf("${{");
-  const base = expression < 0 ? splitJobName(name).base : name.slice(0, expression).replace(/\(\s*$/, "");
-  return base.trim() === "" ? void 0 : base.trim();
-}
-function needsOf(job) {
-  const needs = job?.needs;
-  if (typeof needs === "string") return [needs];
-  return Array.isArray(needs) ? needs.filter((n) => typeof n === "string") : [];
-}
-function reach(start, next) {
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [...start];
-  while (queue.length > 0) {
-    const job = queue.shift();
-    if (seen.has(job)) continue;
-    seen.add(job);
-    queue.push(...next(job));
-  }
-  return seen;
-}
-function checkGateWorkflow(workflowText, gateJob) {
-  const workflow = (0, import_yaml2.parse)(workflowText);
-  const jobs = workflow?.jobs ?? {};
-  const gate = jobs[gateJob];
-  if (!gate) return void 0;
-  const condition = typeof gate.if === "string" ? gate.if : typeof gate.if === "boolean" || typeof gate.if === "number" ? String(gate.if) : void 0;
-  let problem;
-  if (condition === void 0) {
-    problem = `jobs.${gateJob} has no if:, so GitHub skips it when a job it needs fails, and a skipped required check counts as passed: add \`if: always()\` to jobs.${gateJob}`;
-  } else if (!/\balways\(\s*\)/.test(condition)) {
-    problem = `jobs.${gateJob} runs under \`if: ${condition}\`, which skips it when a job it needs fails or the run is cancelled, and a skipped required check counts as passed: use \`if: always()\``;
-  }
-  const upstream = reach(needsOf(gate), (job) => needsOf(jobs[job]));
-  const downstream = reach(
-    Object.keys(jobs).filter((job) => needsOf(jobs[job]).includes(gateJob)),
-    (job) => Object.keys(jobs).filter((other) => needsOf(jobs[other]).includes(job))
-  );
-  const unjudged = Object.keys(jobs).filter(
-    (job) => job !== gateJob && !upstream.has(job) && !downstream.has(job)
-  );
-  const nameBases = /* @__PURE__ */ new Map();
-  for (const [id, job] of Object.entries(jobs)) {
-    const base = typeof job.name === "string" ? nameBase(job.name) : void 0;
-    if (base !== void 0) nameBases.set(id, base);
-  }
-  return { problem, unjudged, nameBases };
-}
-function workflowPath(workflowRef) {
-  if (!workflowRef) return void 0;
-  const at = workflowRef.lastIndexOf("@");
-  const withoutRef = at < 0 ? workflowRef : workflowRef.slice(0, at);
-  const parts = withoutRef.split("/");
-  return parts.length > 2 ? parts.slice(2).join("/") : void 0;
+// src/lanes/gate-verdict.ts
+function gateVerdict(outcome, check) {
+  const problems = check?.problem === void 0 ? [] : [check.problem];
+  const pass = outcome.pass && problems.length === 0;
+  const failed = outcome.decisions.filter((d) => !d.pass).map((d) => `${d.job} ${d.why}`);
+  return {
+    pass,
+    problems,
+    failure: pass ? void 0 : `the gate failed: ${[...problems, ...failed].join("; ")}`
+  };
 }
 
 // src/lanes/lane-selection.ts
@@ -506,6 +845,46 @@ function buildMatrices(request) {
   return { matrix: { include }, canary: { include: canary } };
 }
 
+// src/common/duration.ts
+function formatSeconds(seconds) {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
+}
+
+// src/lanes/matrix-log.ts
+function logMatrix(log, report) {
+  const { trust, selection, shards, matrices } = report;
+  log.info(`Event ${report.event}: ${trust.trusted ? "trusted" : "untrusted"}, ${trust.reason}`);
+  if (selection.notice) log.notice(selection.notice);
+  for (const lane of selection.lanes) {
+    log.info(
+      `lane ${lane.name}: ${lane.required ? "required" : "optional"}, runs-on ${JSON.stringify(lane.runsOn)}`
+    );
+  }
+  if (shards) {
+    if (shards.canary) {
+      log.info(
+        `canary: ${shards.canary.items.length} items, expected ${formatSeconds(shards.canary.expectedSeconds)}`
+      );
+    }
+    for (const shard of shards.shards) {
+      log.info(
+        `shard ${shard.index}/${shards.shards.length}: ${shard.items.length} items, expected ${formatSeconds(shard.expectedSeconds)}`
+      );
+    }
+    if (shards.cappedFrom !== void 0) {
+      log.notice(
+        `shards: ${shards.cappedFrom} asked for, ${shards.shards.length} made: there are only ${shards.shards.length} items`
+      );
+    }
+  }
+  log.info(
+    `${matrices.matrix.include.length} legs${matrices.canary ? `, ${matrices.canary.include.length} canary legs` : ""}`
+  );
+}
+
 // src/lanes/matrix-summary.ts
 function describeRunsOn(runsOn) {
   if (typeof runsOn === "string") return code(runsOn);
@@ -597,103 +976,8 @@ Event trust: ${report.trust.trusted ? "trusted" : "**untrusted**"}, ${markdownTe
 ${legsSection(report)}`;
 }
 
-// src/lanes/needs.ts
-var NEED_RESULTS = ["success", "failure", "cancelled", "skipped"];
-var EXPECTED = "${{ toJSON(needs) }}: an object of job -> {result, outputs}";
-function parseNeeds(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ConfigurationError(`needs: got '${shown(value)}', expected ${EXPECTED}`);
-  }
-  const needs = Object.entries(value).map(([job, entry]) => {
-    const result = typeof entry === "object" && entry !== null ? entry.result : void 0;
-    const known = NEED_RESULTS.find((r) => r === result);
-    if (!known) {
-      throw new ConfigurationError(
-        `needs: job '${job}' has ${shown(entry)}, expected {result: ${NEED_RESULTS.join("|")}, outputs} as \${{ toJSON(needs) }} gives`
-      );
-    }
-    return { job, result: known };
-  });
-  if (needs.length === 0) {
-    throw new ConfigurationError(
-      "needs: got {}, the gate job lists no jobs in its needs: list every job the required check stands for, and pass ${{ toJSON(needs) }}"
-    );
-  }
-  return needs;
-}
-
-// src/lanes/route-ties.ts
-var PLAN = "change-router's plan ({routes: {<route>: {run: true|false}}}), a JSON list of routes, or route names";
-function routeStatesFromPlan(plan) {
-  const routes = typeof plan === "object" && plan !== null ? plan.routes : void 0;
-  if (typeof routes !== "object" || routes === null || Array.isArray(routes)) {
-    throw invalidValue("must-run", shown(plan), PLAN);
-  }
-  const on = /* @__PURE__ */ new Set();
-  const known = /* @__PURE__ */ new Set();
-  for (const [name, route] of Object.entries(routes)) {
-    const run = typeof route === "object" && route !== null ? route.run : void 0;
-    if (typeof run !== "boolean") {
-      throw new ConfigurationError(
-        `must-run: route '${name}' has no boolean run; expected ${PLAN}`
-      );
-    }
-    known.add(name);
-    if (run) on.add(name);
-  }
-  return { on, known };
-}
-function routeStatesFromNames(names) {
-  const on = /* @__PURE__ */ new Set();
-  for (const name of names) {
-    if (typeof name !== "string" || name.trim() === "") {
-      throw invalidValue("must-run", shown(name), PLAN);
-    }
-    on.add(name.trim());
-  }
-  return { on, known: void 0 };
-}
-function parseRouteJobs(text2) {
-  const root = ConfigNode.parse(text2, "route-jobs input");
-  const mapping = /* @__PURE__ */ new Map();
-  for (const [route, jobs] of root.entries()) mapping.set(route, jobs.strings());
-  if (mapping.size === 0) throw root.error("expected a mapping of route -> [jobs of needs]");
-  return mapping;
-}
-var alike = (a) => a.toLowerCase().replace(/_/g, "-");
-function tieRoutes(states, routeJobs, jobs) {
-  const routes = states.known ?? states.on;
-  const routesOfJob = /* @__PURE__ */ new Map();
-  const tie = (route, job) => {
-    routesOfJob.set(job, [...routesOfJob.get(job) ?? [], route]);
-  };
-  for (const [route, tied] of routeJobs ?? []) {
-    if (states.known && !states.known.has(route)) {
-      throw invalidValue("route-jobs", route, `routes of the plan: ${[...states.known].join("|")}`);
-    }
-    for (const job of tied) {
-      if (!jobs.includes(job))
-        throw invalidValue("route-jobs", job, `jobs of needs: ${jobs.join("|")}`);
-      tie(route, job);
-    }
-  }
-  for (const route of routes) {
-    if (routeJobs?.has(route)) continue;
-    const job = jobs.find((j) => alike(j) === alike(route));
-    if (job !== void 0) tie(route, job);
-  }
-  if (routesOfJob.size === 0) {
-    throw new ConfigurationError(
-      `must-run: none of the routes (${[...routes].join(", ") || "none"}) ties to a job of needs (${jobs.join(", ")}); name jobs like their routes or map them with route-jobs`
-    );
-  }
-  const tiedRoutes = new Set([...routesOfJob.values()].flat());
-  return {
-    states,
-    routesOfJob,
-    unchecked: [...states.on].filter((route) => !tiedRoutes.has(route))
-  };
-}
+// src/lanes/shard-inputs.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // src/lanes/shards.ts
 function parseDurations(value, input) {
@@ -804,6 +1088,56 @@ function planShards(request) {
   };
 }
 
+// src/lanes/shard-inputs.ts
+function loadDurations(value, workspace) {
+  if (value === void 0) return /* @__PURE__ */ new Map();
+  let text2 = value;
+  if (!value.trimStart().startsWith("{")) {
+    const path = inWorkspace(workspace, value);
+    if (!existsSync2(path)) {
+      throw new ConfigurationError(
+        `shard-durations: got '${value}', expected a JSON object of item -> seconds or a JSON file in the workspace; no file at ${path}`
+      );
+    }
+    text2 = readFileSync2(path, "utf8");
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch (error) {
+    throw new ConfigurationError(
+      `shard-durations: ${value === text2 ? "the input" : value} is not JSON (${errorMessage(error)}); expected an object of item -> seconds`
+    );
+  }
+  return parseDurations(parsed, "shard-durations");
+}
+function shardPlanOf(inputs, workspace) {
+  const { shards, shardItems, canary } = inputs;
+  if (shards === void 0) {
+    if (shardItems.length > 0)
+      throw new ConfigurationError(
+        "shard-items: set shards to a count from 1 to 256 to split them"
+      );
+    if (canary.length > 0)
+      throw new ConfigurationError(
+        "canary: names items of shard-items; set shards and shard-items"
+      );
+    if (inputs.shardDurations !== void 0) {
+      throw new ConfigurationError("shard-durations: only used with shards and shard-items");
+    }
+    return void 0;
+  }
+  if (shardItems.length === 0) {
+    throw new ConfigurationError(`shards: got ${shards}, but shard-items lists nothing to split`);
+  }
+  return planShards({
+    items: shardItems,
+    count: shards,
+    durations: loadDurations(inputs.shardDurations, workspace),
+    canary
+  });
+}
+
 // src/lanes/trust.ts
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
   "pull_request",
@@ -842,10 +1176,10 @@ function pullRequestTrust(event, payload) {
   return trusted(`pull request ${number} comes from a branch of ${base}`);
 }
 function workflowRunTrust(payload) {
-  const run = object(payload.workflow_run);
-  const triggeredBy = text(run, "event") ?? "an event";
-  const repo = text(run, "repository", "full_name") ?? text(payload, "repository", "full_name");
-  const head = text(run, "head_repository", "full_name");
+  const run2 = object(payload.workflow_run);
+  const triggeredBy = text(run2, "event") ?? "an event";
+  const repo = text(run2, "repository", "full_name") ?? text(payload, "repository", "full_name");
+  const head = text(run2, "head_repository", "full_name");
   if (head === void 0) {
     return untrusted(
       `workflow_run of ${triggeredBy} does not say which repository its code is from`
@@ -854,7 +1188,7 @@ function workflowRunTrust(payload) {
   if (repo === void 0 || !same(head, repo)) {
     return untrusted(`workflow_run of ${triggeredBy} builds code from the fork ${head}`);
   }
-  if (text(run, "actor", "login") === DEPENDABOT) {
+  if (text(run2, "actor", "login") === DEPENDABOT) {
     return untrusted(
       `workflow_run of ${triggeredBy} was started by Dependabot, which GitHub treats as a fork`
     );
@@ -884,32 +1218,19 @@ function eventTrust(event, payload) {
 }
 
 // src/actions/lane-matrix.ts
-var MATRIX_ONLY = ["lanes", "dimensions", "shards", "shard-items", "shard-durations", "canary"];
-var GATE_ONLY = ["needs", "allowed-skips", "allowed-failures", "must-run", "route-jobs"];
-function rejectOtherMode(inputs, mode) {
-  const other = mode === "matrix" ? GATE_ONLY : MATRIX_ONLY;
-  for (const name of other) {
-    if (inputs.optional(name) !== void 0) {
-      throw new ConfigurationError(
-        `${name}: is read in mode ${mode === "matrix" ? "gate" : "matrix"}, but this step runs mode ${mode}; remove it or set mode`
-      );
-    }
-  }
-}
-function mustRunInput(inputs) {
-  const raw = inputs.optional("must-run");
-  if (raw === void 0) return void 0;
-  if (raw.startsWith("{"))
-    return routeStatesFromPlan(inputs.json("must-run", "change-router's plan"));
-  if (raw.startsWith("[")) {
-    const names = inputs.json("must-run", "a JSON list of route names");
-    return routeStatesFromNames(Array.isArray(names) ? names : [names]);
-  }
-  return routeStatesFromNames(inputs.list("must-run"));
-}
+var ONLY_IN = {
+  matrix: ["lanes", "dimensions", "shards", "shard-items", "shard-durations", "canary"],
+  gate: ["needs", "allowed-skips", "allowed-failures", "must-run", "route-jobs"]
+};
 function getInputs({ inputs }) {
   const mode = inputs.choice("mode", ["matrix", "gate"], "matrix");
-  rejectOtherMode(inputs, mode);
+  const other = mode === "matrix" ? "gate" : "matrix";
+  const misplaced = ONLY_IN[other].find((name) => inputs.optional(name) !== void 0);
+  if (misplaced !== void 0) {
+    throw new ConfigurationError(
+      `${misplaced}: is read in mode ${other}, but this step runs mode ${mode}; remove it or set mode`
+    );
+  }
   const common = {
     lanesFile: inputs.optional("lanes-file") ?? DEFAULT_LANES_FILE,
     summary: inputs.boolean("summary", true)
@@ -921,84 +1242,31 @@ function getInputs({ inputs }) {
       needs: inputs.json("needs", "${{ toJSON(needs) }}"),
       allowedSkips: inputs.list("allowed-skips"),
       allowedFailures: inputs.list("allowed-failures"),
-      mustRun: mustRunInput(inputs),
+      mustRun: parseMustRun(inputs.optional("must-run"), (name) => inputs.list(name)),
       routeJobs: inputs.optional("route-jobs"),
       token: inputs.optional("token")
     };
   }
+  const shards = inputs.optional("shards");
   return {
     ...common,
     mode,
     lanes: inputs.optional("lanes"),
     dimensions: inputs.optional("dimensions"),
-    shards: inputs.optional("shards") === void 0 ? void 0 : inputs.integer("shards", 1, { min: 1, max: 256 }),
+    shards: shards === void 0 ? void 0 : inputs.integer("shards", 1, { min: 1, max: 256 }),
     shardItems: inputs.list("shard-items"),
     shardDurations: inputs.optional("shard-durations"),
     canary: inputs.list("canary")
   };
 }
-var inWorkspace = (path) => isAbsolute(path) ? path : resolve(workspace(), path);
-function loadLanes(value, optional) {
-  const file = readConfigInput("lanes-file", value, { defaultFile: DEFAULT_LANES_FILE, optional });
-  return file ? parseLanesConfig(file.text, file.origin) : void 0;
-}
-function loadDurations(value) {
-  if (value === void 0) return /* @__PURE__ */ new Map();
-  let text2 = value;
-  if (!value.trimStart().startsWith("{")) {
-    const path = inWorkspace(value);
-    if (!existsSync(path)) {
-      throw new ConfigurationError(
-        `shard-durations: got '${value}', expected a JSON object of item -> seconds or a JSON file in the workspace; no file at ${path}`
-      );
-    }
-    text2 = readFileSync(path, "utf8");
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch (error) {
-    throw new ConfigurationError(
-      `shard-durations: ${value === text2 ? "the input" : value} is not JSON (${error instanceof Error ? error.message : String(error)}); expected an object of item -> seconds`
-    );
-  }
-  return parseDurations(parsed, "shard-durations");
-}
-function shardPlan(settings) {
-  const { shards, shardItems, canary } = settings;
-  if (shards === void 0) {
-    if (shardItems.length > 0)
-      throw new ConfigurationError(
-        "shard-items: set shards to a count from 1 to 256 to split them"
-      );
-    if (canary.length > 0)
-      throw new ConfigurationError(
-        "canary: names items of shard-items; set shards and shard-items"
-      );
-    if (settings.shardDurations !== void 0) {
-      throw new ConfigurationError("shard-durations: only used with shards and shard-items");
-    }
-    return void 0;
-  }
-  if (shardItems.length === 0) {
-    throw new ConfigurationError(`shards: got ${shards}, but shard-items lists nothing to split`);
-  }
-  return planShards({
-    items: shardItems,
-    count: shards,
-    durations: loadDurations(settings.shardDurations),
-    canary
-  });
-}
-function runMatrix(settings, context) {
-  const { log } = context;
-  const config = loadLanes(settings.lanesFile, false);
-  const event = readWorkflowEvent();
+async function runMatrix(settings, context) {
+  const workspace = workspaceOf(context.env);
+  const config = readLanesInput(settings.lanesFile, { optional: false, workspace });
+  const event = readWorkflowEvent(context.env);
   const trust = eventTrust(event.name, event.payload);
-  const asked = requestedLanes(settings.lanes, config);
-  const selection = selectLanes(config, asked, trust);
+  const selection = selectLanes(config, requestedLanes(settings.lanes, config), trust);
   const dimensions = settings.dimensions === void 0 ? void 0 : parseDimensions(settings.dimensions, RESERVED_MATRIX_KEYS);
-  const shards = shardPlan(settings);
+  const shards = shardPlanOf(settings, workspace);
   const matrices = buildMatrices({ lanes: selection.lanes, dimensions, shards });
   context.setOutput("matrix", JSON.stringify(matrices.matrix));
   if (matrices.canary) context.setOutput("canary-matrix", JSON.stringify(matrices.canary));
@@ -1008,168 +1276,45 @@ function runMatrix(settings, context) {
     context.setOutput(`include-${lane.name}`, String(selection.lanes.includes(lane)));
     context.setOutput(`runner-${lane.name}`, JSON.stringify(lane.runsOn));
   }
-  log.info(`Event ${event.name}: ${trust.trusted ? "trusted" : "untrusted"}, ${trust.reason}`);
-  if (selection.notice) log.notice(selection.notice);
-  for (const lane of selection.lanes) {
-    log.info(
-      `lane ${lane.name}: ${lane.required ? "required" : "optional"}, runs-on ${JSON.stringify(lane.runsOn)}`
-    );
-  }
-  if (shards) {
-    if (shards.canary) {
-      log.info(
-        `canary: ${shards.canary.items.length} items, expected ${formatSeconds(shards.canary.expectedSeconds)}`
-      );
-    }
-    for (const shard of shards.shards) {
-      log.info(
-        `shard ${shard.index}/${shards.shards.length}: ${shard.items.length} items, expected ${formatSeconds(shard.expectedSeconds)}`
-      );
-    }
-    if (shards.cappedFrom !== void 0) {
-      log.notice(
-        `shards: ${shards.cappedFrom} asked for, ${shards.shards.length} made: there are only ${shards.shards.length} items`
-      );
-    }
-  }
-  log.info(
-    `${matrices.matrix.include.length} legs${matrices.canary ? `, ${matrices.canary.include.length} canary legs` : ""}`
-  );
+  logMatrix(context.log, { event: event.name, trust, selection, shards, matrices });
   if (settings.summary) {
-    context.appendSummary(
+    await context.appendSummary(
       matrixSummary({ config, selection, trust, dimensions, shards, matrices })
     );
   }
 }
-async function apiClient(token, context) {
-  const { createGitHubClient } = await import("./chunks/client-Y56CXNSV.js");
-  return createGitHubClient({ token, baseUrl: githubApiUrl(), log: context.log });
-}
-async function runLegs(settings, client, check, context) {
-  const run = currentRunAttempt();
-  if (!client || !run) return void 0;
-  const config = loadLanes(settings.lanesFile, true);
-  if (!config) {
-    context.log.notice(
-      `No ${DEFAULT_LANES_FILE} in the workspace: judging from needs alone. Check it out, or pass the lanes YAML in lanes-file, to judge each lane's legs.`
-    );
-    return void 0;
-  }
-  try {
-    const { jobs, totalCount } = await listRunAttemptJobs(client, run);
-    context.log.info(`Read ${jobs.length} jobs of run ${run.runId} attempt ${run.attempt}`);
-    return {
-      config,
-      jobs,
-      complete: jobs.length >= totalCount,
-      nameBases: check?.nameBases ?? /* @__PURE__ */ new Map()
-    };
-  } catch (error) {
-    context.log.warning(
-      `Judging from needs alone: ${error instanceof Error ? error.message : String(error)}. Give the gate job permissions: actions: read to judge each lane's legs.`
-    );
-    return void 0;
-  }
-}
-async function workflowCheck(client, context) {
-  const path = workflowPath(process.env.GITHUB_WORKFLOW_REF);
-  const job = process.env.GITHUB_JOB;
-  if (!path || !job) return void 0;
-  let text2;
-  const local = inWorkspace(path);
-  if (existsSync(local)) text2 = readFileSync(local, "utf8");
-  const event = readWorkflowEvent();
-  const ref = process.env.GITHUB_WORKFLOW_SHA ?? process.env.GITHUB_SHA;
-  if (text2 === void 0 && client && event.repository && ref) {
-    try {
-      [text2] = await apiContentReader(client, event.repository, ref, ref).read([
-        { side: "head", path }
-      ]);
-    } catch (error) {
-      context.log.debug(`workflow file: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  if (text2 === void 0) {
-    context.log.info(
-      `Cannot read ${path} (no checkout, no contents: read), so the gate's own if: is not checked`
-    );
-    return void 0;
-  }
-  try {
-    return checkGateWorkflow(text2, job);
-  } catch (error) {
-    if (!(error instanceof import_yaml3.YAMLParseError)) throw error;
-    context.log.warning(
-      `${path} is not valid YAML (${error.message.split("\n")[0] ?? ""}): the gate's if: is not checked`
-    );
-    return void 0;
-  }
-}
 async function runGate(settings, context) {
-  const { log } = context;
-  const needs = parseNeeds(settings.needs);
-  const jobs = needs.map((need) => need.job);
-  for (const [input, names] of [
-    ["allowed-skips", settings.allowedSkips],
-    ["allowed-failures", settings.allowedFailures]
-  ]) {
-    const unknown = names.find((name) => !jobs.includes(name));
-    if (unknown !== void 0) {
-      throw new ConfigurationError(
-        `${input}: got '${unknown}', expected jobs of needs: ${jobs.join("|")} (a name that matches nothing would excuse nothing)`
-      );
-    }
-  }
-  if (settings.routeJobs !== void 0 && settings.mustRun === void 0) {
-    throw new ConfigurationError(
-      "route-jobs: ties routes to jobs for must-run; set must-run to the plan of change-router"
-    );
-  }
-  const ties = settings.mustRun ? tieRoutes(
-    settings.mustRun,
-    settings.routeJobs === void 0 ? void 0 : parseRouteJobs(settings.routeJobs),
-    jobs
-  ) : void 0;
-  const client = settings.token ? await apiClient(settings.token, context) : void 0;
-  const check = await workflowCheck(client, context);
-  const legs2 = await runLegs(settings, client, check, context);
-  const outcome = judgeGate({
-    needs,
-    allowedSkips: settings.allowedSkips,
-    allowedFailures: settings.allowedFailures,
-    ties,
-    legs: legs2
-  });
-  const problems = check?.problem === void 0 ? [] : [check.problem];
+  const { log, env } = context;
+  const workspace = workspaceOf(env);
+  const { needs, ties } = gateRequestOf(settings);
+  const client = settings.token ? await apiClient(settings.token, env, log) : void 0;
+  const check = await gateWorkflowCheck({ env, workspace, client, log });
+  const lanes = () => readLanesInput(settings.lanesFile, { optional: true, workspace });
+  const legs2 = await gateRunLegs({ env, client, lanes, check, log });
+  const { allowedSkips, allowedFailures } = settings;
+  const outcome = judgeGate({ needs, allowedSkips, allowedFailures, ties, legs: legs2 });
+  const verdict = gateVerdict(outcome, check);
   if (check && check.unjudged.length > 0) {
     log.notice(
       `The gate does not judge ${check.unjudged.join(", ")} (not in its needs, directly or through another job): their failure cannot fail the required check`
     );
   }
-  const pass = outcome.pass && problems.length === 0;
-  context.setOutput("result", pass ? "success" : "failure");
-  context.setOutput("success", String(pass));
-  context.setOutput("failure", String(!pass));
-  context.setOutput(
-    "decisions",
-    JSON.stringify(
-      Object.fromEntries(outcome.decisions.map(({ job, ...decision }) => [job, decision]))
-    )
-  );
+  context.setOutput("result", verdict.pass ? "success" : "failure");
+  context.setOutput("success", String(verdict.pass));
+  context.setOutput("failure", String(!verdict.pass));
+  const decisions = outcome.decisions.map(({ job, ...decision }) => [job, decision]);
+  context.setOutput("decisions", JSON.stringify(Object.fromEntries(decisions)));
   for (const d of outcome.decisions)
     log.info(`${d.pass ? "pass" : "FAIL"} ${d.job} (${d.result}): ${d.why}`);
   for (const note of outcome.notes) log.notice(note);
-  if (settings.summary) context.appendSummary(gateSummary(outcome, problems));
-  if (!pass) {
-    const failed = outcome.decisions.filter((d) => !d.pass).map((d) => `${d.job} ${d.why}`);
-    throw new CheckFailed(`the gate failed: ${[...problems, ...failed].join("; ")}`);
-  }
+  if (settings.summary) await context.appendSummary(gateSummary(outcome, verdict.problems));
+  if (verdict.failure !== void 0) throw new CheckFailed(verdict.failure);
 }
-await runAction("lane-matrix", async (context) => {
+async function run(context) {
   const settings = getInputs(context);
   if (settings.mode === "gate") await runGate(settings, context);
-  else runMatrix(settings, context);
-});
-export {
-  getInputs
-};
+  else await runMatrix(settings, context);
+}
+
+// lanekit-action-entry:lane-matrix
+await runAction("lane-matrix", run);

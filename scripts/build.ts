@@ -1,23 +1,65 @@
 /**
  * One esbuild build for every action and the CLI: ESM bundles with shared chunks, so code two
  * actions share ships once. `node scripts/build.ts [outdir]` (default `dist`).
+ *
+ * An action's entry bundle is generated, not written: `src/actions/<name>.ts` exports `run` (and
+ * `post` when its action.yml has `runs.post`), and `dist/<name>.js` (`dist/<name>-post.js`) is
+ * the two lines that run it under the runtime's error handling.
  */
+import type { Plugin } from 'esbuild';
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..');
 const outdir = process.argv[2] ?? join(root, 'dist');
 
-const actions = readdirSync(join(root, 'src', 'actions'))
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => basename(file, '.ts'));
+interface ActionEntry {
+  readonly action: string;
+  readonly body: 'run' | 'post';
+  readonly out: string;
+}
+
+const entries: ActionEntry[] = readdirSync(join(root, 'actions')).flatMap((action) => {
+  const metadata = parse(readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8')) as {
+    runs?: { post?: unknown };
+  };
+  const run = { action, body: 'run' as const, out: action };
+  return metadata.runs?.post === undefined
+    ? [run]
+    : [run, { action, body: 'post' as const, out: `${action}-post` }];
+});
+
+const NAMESPACE = 'lanekit-action-entry';
+
+const actionEntries: Plugin = {
+  name: 'action-entries',
+  setup(builder) {
+    builder.onResolve({ filter: /^action-entry:/ }, ({ path }) => ({
+      path: path.slice('action-entry:'.length),
+      namespace: NAMESPACE,
+    }));
+    builder.onLoad({ filter: /.*/, namespace: NAMESPACE }, ({ path }) => {
+      const entry = entries.find((e) => e.out === path)!;
+      return {
+        contents: [
+          `import { ${entry.body} } from './src/actions/${entry.action}.ts';`,
+          `import { runAction } from './src/runner/run-action.ts';`,
+          `await runAction(${JSON.stringify(entry.action)}, ${entry.body});`,
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: [
-    ...actions.map((name) => ({ in: `src/actions/${name}.ts`, out: name })),
+    ...entries.map((entry) => ({ in: `action-entry:${entry.out}`, out: entry.out })),
     { in: 'src/cli.ts', out: 'cli' },
   ],
   outdir,
@@ -27,6 +69,7 @@ await build({
   platform: 'node',
   target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [actionEntries],
   // CommonJS dependencies inside the bundle still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __lanekitCreateRequire } from 'node:module';\nconst require = __lanekitCreateRequire(import.meta.url);",

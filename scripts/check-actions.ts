@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const TOP_KEYS = ['name', 'description', 'author', 'branding', 'inputs', 'outputs', 'runs'];
+/** A JavaScript action's runs: `post-if` defaults to `always()`, as the runner's. */
+const RUNS_KEYS = ['using', 'main', 'post', 'post-if'];
 
 interface Field {
   description?: unknown;
@@ -24,7 +26,7 @@ interface Metadata {
   description?: unknown;
   inputs?: Record<string, Field>;
   outputs?: Record<string, Field>;
-  runs?: { using?: unknown; main?: unknown };
+  runs?: { using?: unknown; main?: unknown; post?: unknown; [key: string]: unknown };
 }
 
 /** Input names an action's code reads through the Inputs helper: `inputs.optional('name')`. */
@@ -61,6 +63,24 @@ export async function checkActions(
       problems.push(`${file}: runs.main must be ../../dist/${action}.js`);
     } else if (!existsSync(join(root, 'actions', action, main))) {
       problems.push(`${file}: runs.main ${main} does not exist; run npm run build`);
+    }
+    for (const key of Object.keys(metadata.runs ?? {})) {
+      if (!RUNS_KEYS.includes(key)) {
+        problems.push(`${file}: unknown key 'runs.${key}', expected one of ${RUNS_KEYS.join('|')}`);
+      }
+    }
+    const post = metadata.runs?.post;
+    const source = join(root, 'src', 'actions', `${action}.ts`);
+    const exportsPost =
+      existsSync(source) && /^export async function post\(/m.test(readFileSync(source, 'utf8'));
+    if (post !== undefined && post !== `../../dist/${action}-post.js`) {
+      problems.push(`${file}: runs.post must be ../../dist/${action}-post.js`);
+    } else if (post !== undefined && !exportsPost) {
+      problems.push(`${file}: runs.post is set, but src/actions/${action}.ts exports no post`);
+    } else if (post === undefined && exportsPost) {
+      problems.push(`${file}: src/actions/${action}.ts exports post, but runs.post is not set`);
+    } else if (post !== undefined && !existsSync(join(root, 'actions', action, post))) {
+      problems.push(`${file}: runs.post ${post} does not exist; run npm run build`);
     }
     for (const [kind, fields] of [
       ['input', metadata.inputs],

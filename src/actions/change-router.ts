@@ -1,14 +1,14 @@
-import { githubApiUrl, readWorkflowEvent } from '../github/event.ts';
+import { apiClient } from '../github/api-client.ts';
+import { readWorkflowEvent } from '../github/event.ts';
 import { Repository } from '../git/repository.ts';
-import type { ActionContext } from '../runner/action.ts';
-import { runAction } from '../runner/action.ts';
-import { readConfigInput, workspace } from '../runner/config-input.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
 import { planSummary, describeReason } from '../routing/plan-summary.ts';
 import type { DiffSource, Plan } from '../routing/route-changes.ts';
 import { routeChanges } from '../routing/route-changes.ts';
-import type { RoutesConfig } from '../routing/routes-config.ts';
-import { DEFAULT_ROUTES_FILE, parseRoutesConfig } from '../routing/routes-config.ts';
+import { DEFAULT_ROUTES_FILE } from '../routing/routes-config.ts';
+import { readRoutesInput } from '../routing/routes-input.ts';
+import type { ActionContext } from '../runner/action-context.ts';
+import { workspaceOf } from '../runner/config-input.ts';
+import { ConfigurationError } from '../runner/configuration-error.ts';
 
 export interface ChangeRouterInputs {
   /** A routes file path, or the routes YAML itself. */
@@ -31,38 +31,26 @@ export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
   };
 }
 
-function loadRoutes(value: string): RoutesConfig {
-  const file = readConfigInput('routes', value, {
-    defaultFile: DEFAULT_ROUTES_FILE,
-    optional: false,
-  })!;
-  return parseRoutesConfig(file.text, file.origin);
-}
-
 async function diffSource(
   settings: ChangeRouterInputs,
   context: ActionContext,
 ): Promise<DiffSource> {
-  const repo = settings.source === 'api' ? undefined : await Repository.open(workspace());
+  const workspace = workspaceOf(context.env);
+  const repo = settings.source === 'api' ? undefined : await Repository.open(workspace);
   if (repo) return { kind: 'git', repo };
   if (settings.source === 'git') {
     throw new ConfigurationError(
-      `source: got 'git', but ${workspace()} is not a git checkout; run actions/checkout first or use source: api`,
+      `source: got 'git', but ${workspace} is not a git checkout; run actions/checkout first or use source: api`,
     );
   }
-  const event = readWorkflowEvent();
+  const event = readWorkflowEvent(context.env);
   if (!event.repository) throw new ConfigurationError('source: api needs GITHUB_REPOSITORY');
   if (!settings.token)
     throw new ConfigurationError('token: API mode needs a token (the default is github.token)');
-  const { createGitHubClient } = await import('../github/client.ts');
   context.log.info('No git checkout: reading the changed files from the GitHub API');
   return {
     kind: 'api',
-    client: createGitHubClient({
-      token: settings.token,
-      baseUrl: githubApiUrl(),
-      log: context.log,
-    }),
+    client: await apiClient(settings.token, context.env, context.log),
     repo: event.repository,
   };
 }
@@ -91,18 +79,18 @@ function logPlan(plan: Plan, context: ActionContext): void {
   if (plan.fallbackReason) log.notice(`Fallback: ${plan.fallbackReason}`);
 }
 
-await runAction('change-router', async (context) => {
+export async function run(context: ActionContext): Promise<void> {
   const settings = getInputs(context);
-  const config = loadRoutes(settings.routes);
+  const config = readRoutesInput(settings.routes, workspaceOf(context.env));
   const source = await diffSource(settings, context);
   const plan = await routeChanges({
     config,
-    event: readWorkflowEvent(),
+    event: readWorkflowEvent(context.env),
     overrides: { base: settings.base, head: settings.head },
     source,
     log: context.log,
   });
   writeOutputs(plan, context);
   logPlan(plan, context);
-  if (settings.summary) context.appendSummary(planSummary(plan));
-});
+  if (settings.summary) await context.appendSummary(planSummary(plan));
+}

@@ -1,39 +1,29 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { githubApiUrl } from '../github/event.ts';
+import { apiClient } from '../github/api-client.ts';
 import { currentRunAttempt } from '../github/run-jobs.ts';
-import { laneOfArtifact, laneOfJob } from '../lanes/lane-of.ts';
+import { laneOfArtifact } from '../lanes/lane-of.ts';
 import type { LanesConfig } from '../lanes/lanes-config.ts';
-import { DEFAULT_LANES_FILE, parseLanesConfig } from '../lanes/lanes-config.ts';
+import { DEFAULT_LANES_FILE } from '../lanes/lanes-config.ts';
+import { readLanesInput } from '../lanes/lanes-input.ts';
 import { CompiledRules } from '../markers/compiled-rules.ts';
-import { PACK_NAMES } from '../markers/builtin-packs.ts';
 import { displayPath, expandLogPaths } from '../markers/file-source.ts';
-import type { MarkersConfig } from '../markers/markers-config.ts';
-import {
-  DEFAULT_MARKERS_FILE,
-  parseAllowEntries,
-  parseMarkersConfig,
-} from '../markers/markers-config.ts';
+import { DEFAULT_MARKERS_FILE } from '../markers/markers-config.ts';
 import { markersSummary, verdictLine } from '../markers/marker-summary.ts';
 import type { MarkersReport, ScannedSource } from '../markers/report.ts';
 import { buildReport } from '../markers/report.ts';
-import type { MarkerRule } from '../markers/rule.ts';
-import { checkFailOn, selectRules } from '../markers/rule-selection.ts';
+import type { RuleInputs } from '../markers/rules-input.ts';
+import { readRulesInput } from '../markers/rules-input.ts';
 import { scanFiles } from '../markers/scan-logs.ts';
-import type { ActionContext } from '../runner/action.ts';
-import { runAction } from '../runner/action.ts';
-import { readConfigInput, workspace } from '../runner/config-input.ts';
-import { CheckFailed, ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import type { ActionContext } from '../runner/action-context.ts';
+import { workspaceOf } from '../runner/config-input.ts';
+import { CheckFailed, ConfigurationError } from '../runner/configuration-error.ts';
 
-export interface MarkerScannerInputs {
+export interface MarkerScannerInputs extends RuleInputs {
   readonly logs: readonly string[];
   readonly jobs: boolean;
   readonly artifacts: readonly string[];
-  readonly rules: string;
-  readonly packs: readonly string[];
-  readonly allow: string | undefined;
-  readonly failOn: readonly string[];
   readonly lanesFile: string;
   readonly samples: number;
   readonly concurrency: number;
@@ -58,46 +48,16 @@ export function getInputs({ inputs }: ActionContext): MarkerScannerInputs {
   };
 }
 
-function loadRules(settings: MarkerScannerInputs): { rules: MarkerRule[]; config: MarkersConfig } {
-  const file = readConfigInput('rules', settings.rules, {
-    defaultFile: DEFAULT_MARKERS_FILE,
-    optional: true,
-  });
-  let config: MarkersConfig = file
-    ? parseMarkersConfig(file.text, file.origin)
-    : { packs: undefined, rules: [], allow: [] };
-  for (const pack of settings.packs) {
-    if (!PACK_NAMES.includes(pack)) {
-      throw invalidValue('packs', pack, `a comma list of ${PACK_NAMES.join('|')}`);
-    }
-  }
-  if (settings.packs.length > 0) config = { ...config, packs: settings.packs };
-  if (settings.allow !== undefined) {
-    config = {
-      ...config,
-      allow: [...config.allow, ...parseAllowEntries(settings.allow, 'allow input')],
-    };
-  }
-  const rules = selectRules(config);
-  checkFailOn('fail-on', settings.failOn, rules);
-  return { rules, config };
+interface Scan {
+  readonly settings: MarkerScannerInputs;
+  readonly compiled: CompiledRules;
+  readonly lanes: LanesConfig | undefined;
+  readonly context: ActionContext;
 }
 
-function loadLanes(settings: MarkerScannerInputs): LanesConfig | undefined {
-  const file = readConfigInput('lanes-file', settings.lanesFile, {
-    defaultFile: DEFAULT_LANES_FILE,
-    optional: true,
-  });
-  return file ? parseLanesConfig(file.text, file.origin) : undefined;
-}
-
-async function scanLocalFiles(
-  settings: MarkerScannerInputs,
-  compiled: CompiledRules,
-  context: ActionContext,
-): Promise<ScannedSource[]> {
+async function scanLocalFiles({ settings, compiled, context }: Scan): Promise<ScannedSource[]> {
   if (settings.logs.length === 0) return [];
-  const cwd = workspace();
+  const cwd = workspaceOf(context.env);
   const { files, unmatched } = await expandLogPaths(settings.logs, cwd);
   for (const pattern of unmatched) context.log.warning(`logs: nothing matched '${pattern}'`);
   return scanFiles(
@@ -107,13 +67,8 @@ async function scanLocalFiles(
   );
 }
 
-async function scanRunJobs(
-  settings: MarkerScannerInputs,
-  compiled: CompiledRules,
-  lanes: LanesConfig | undefined,
-  context: ActionContext,
-): Promise<ScannedSource[]> {
-  const run = currentRunAttempt();
+async function scanRunJobs({ settings, compiled, lanes, context }: Scan): Promise<ScannedSource[]> {
+  const run = currentRunAttempt(context.env);
   if (!settings.jobs || run === undefined) return [];
   if (!settings.token) {
     context.log.notice(
@@ -121,58 +76,21 @@ async function scanRunJobs(
     );
     return [];
   }
-  const { createGitHubClient } = await import('../github/client.ts');
-  const { listRunAttemptJobs } = await import('../github/run-jobs.ts');
-  const { scanJobLogs } = await import('../markers/job-log-source.ts');
-  const client = createGitHubClient({
-    token: settings.token,
-    baseUrl: githubApiUrl(),
-    log: context.log,
-  });
-  const { jobs, totalCount } = await listRunAttemptJobs(client, run);
-  if (totalCount > jobs.length) {
-    context.log.warning(
-      `the API listed ${jobs.length} of the ${totalCount} jobs of this run; the rest were not scanned`,
-    );
-  }
-  const completed = jobs.filter((job) => job.status === 'completed');
-  const pending = jobs.length - completed.length;
-  if (pending > 0) {
-    context.log.info(
-      `${pending} jobs of this run were not complete (this one among them) and were not scanned`,
-    );
-  }
-  const ran = completed.filter((job) => job.conclusion !== 'skipped');
-  return scanJobLogs({
-    client,
-    repo: { owner: run.owner, repo: run.repo },
-    jobs: ran.map((job) => {
-      const lane = lanes ? laneOfJob(lanes, job.name)?.name : undefined;
-      return {
-        jobId: job.id,
-        steps: job.steps,
-        name: job.name,
-        kind: 'job' as const,
-        ...(lane === undefined ? {} : { lane }),
-        ...(job.htmlUrl === null ? {} : { url: job.htmlUrl }),
-      };
-    }),
-    compiled,
-    samples: settings.samples,
-    concurrency: settings.concurrency,
-    log: context.log,
-  });
+  const { scanRunJobLogs } = await import('../markers/run-job-logs.ts');
+  const { samples, concurrency } = settings;
+  const client = await apiClient(settings.token, context.env, context.log);
+  return scanRunJobLogs({ client, run, lanes, compiled, samples, concurrency, log: context.log });
 }
 
-async function scanArtifacts(
-  settings: MarkerScannerInputs,
-  compiled: CompiledRules,
-  lanes: LanesConfig | undefined,
-  context: ActionContext,
-): Promise<ScannedSource[]> {
+async function scanArtifacts({
+  settings,
+  compiled,
+  lanes,
+  context,
+}: Scan): Promise<ScannedSource[]> {
   if (settings.artifacts.length === 0) return [];
   const { scanLogArtifacts } = await import('../markers/artifact-source.ts');
-  const into = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'lanekit-job-logs-'));
+  const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), 'lanekit-job-logs-'));
   return scanLogArtifacts({
     patterns: settings.artifacts,
     into,
@@ -190,34 +108,30 @@ function writeOutputs(report: MarkersReport, context: ActionContext): void {
   context.setOutput('verdict', report.verdict);
 }
 
-await runAction('marker-scanner', async (context) => {
+export async function run(context: ActionContext): Promise<void> {
   const settings = getInputs(context);
-  const { rules, config } = loadRules(settings);
-  const lanes = loadLanes(settings);
-  const compiled = new CompiledRules(rules);
-  const scanned = [
-    ...(await scanLocalFiles(settings, compiled, context)),
-    ...(await scanRunJobs(settings, compiled, lanes, context)),
-    ...(await scanArtifacts(settings, compiled, lanes, context)),
-  ];
-  if (
-    scanned.length === 0 &&
-    settings.logs.length === 0 &&
-    settings.artifacts.length === 0 &&
-    !settings.jobs
-  ) {
+  const workspace = workspaceOf(context.env);
+  const { rules, config } = readRulesInput(settings, workspace);
+  const lanes = readLanesInput(settings.lanesFile, { optional: true, workspace });
+  if (settings.logs.length === 0 && settings.artifacts.length === 0 && !settings.jobs) {
     throw new ConfigurationError('logs: nothing to scan; give logs, artifacts, or jobs: true');
   }
+  const scan: Scan = { settings, compiled: new CompiledRules(rules), lanes, context };
+  const scanned = [
+    ...(await scanLocalFiles(scan)),
+    ...(await scanRunJobs(scan)),
+    ...(await scanArtifacts(scan)),
+  ];
   const report = buildReport(rules, scanned, { allow: config.allow, failOn: settings.failOn });
   writeOutputs(report, context);
   for (const source of report.sources) {
     if (source.error !== undefined) context.log.warning(`${source.name}: ${source.error}`);
   }
   context.log.info(verdictLine(report));
-  if (settings.summary) context.appendSummary(markersSummary(report));
+  if (settings.summary) await context.appendSummary(markersSummary(report));
   if (report.failing > 0) {
     throw new CheckFailed(
       `fail-on: ${report.failing} markers match ${settings.failOn.join(', ')}; see the step summary for where`,
     );
   }
-});
+}

@@ -1,11 +1,12 @@
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { getOctokit } from '@actions/github';
+import { getProxyUrl, HttpClient } from '@actions/http-client';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { fetch } from 'undici';
+import type { RequestInit, Response } from 'undici';
 import type { Logger } from '../runner/logger.ts';
 
-const GitHubOctokit = Octokit.plugin(paginateRest, retry, throttling);
-export type GitHubClient = InstanceType<typeof GitHubOctokit>;
+export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
   readonly token: string;
@@ -18,7 +19,10 @@ export interface ClientOptions {
 const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 const MAX_RATE_LIMIT_RETRIES = 3;
 
-/** Octokit with pagination, retries of 5xx and honoured rate limits (`Retry-After`, reset). */
+/**
+ * Octokit with pagination, retries of 5xx and of lost connections, honoured rate limits
+ * (`Retry-After`, reset), and the runner's proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).
+ */
 export function createGitHubClient({ token, baseUrl, log }: ClientOptions): GitHubClient {
   const onLimit =
     (kind: string) =>
@@ -35,23 +39,102 @@ export function createGitHubClient({ token, baseUrl, log }: ClientOptions): GitH
       );
       return retrying;
     };
-  return new GitHubOctokit({
-    auth: token,
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    userAgent: 'lanekit',
-    log: {
-      debug: () => {},
-      info: () => {},
-      warn: (m: string) => {
-        log.debug(m);
+  return getOctokit(
+    token,
+    {
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      userAgent: 'lanekit',
+      // Replaces, not merges with, @actions/github's default `request`, whose fetch was set up
+      // for GITHUB_API_URL and the proxy variables as they were when the module was imported.
+      request: { fetch: proxyAwareFetch(baseUrl) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (m: string) => {
+          log.debug(m);
+        },
+        error: (m: string) => {
+          log.debug(m);
+        },
       },
-      error: (m: string) => {
-        log.debug(m);
-      },
+      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+      // GitHub answers 429 only for rate limits: leave it to the throttling plugin, which honours
+      // Retry-After, instead of plugin-retry's fixed backoff. A failed connection reaches
+      // plugin-retry as a 500, so it is retried too.
+      retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     },
-    throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    // GitHub answers 429 only for rate limits: leave it to the throttling plugin, which honours
-    // Retry-After, instead of plugin-retry's fixed backoff.
-    retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-  });
+    retry,
+    throttling,
+  );
+}
+
+/**
+ * Node's own fetch ignores the proxy variables; undici's fetch through http-client's dispatcher
+ * (a proxy agent, or none when NO_PROXY or a loopback host bypasses the proxy) honours them, as
+ * @actions/github's default fetch does. A request that got no answer fails with what went wrong.
+ */
+function proxyAwareFetch(baseUrl: string): (url: string, init: RequestInit) => Promise<Response> {
+  const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+  const proxy = getProxyUrl(baseUrl);
+  return async (url, init) => {
+    try {
+      return await fetch(url, { ...init, dispatcher });
+    } catch (error) {
+      const failure = connectionFailure(error, url, proxy);
+      throw failure === undefined ? error : new Error(failure, { cause: error });
+    }
+  };
+}
+
+const CONNECT_FAILURES = new Map([
+  ['ENOTFOUND', 'DNS: no such host'],
+  ['EAI_AGAIN', 'DNS: lookup failed, maybe for a moment'],
+  ['ECONNREFUSED', 'connection refused'],
+  ['ETIMEDOUT', 'connect timed out'],
+  ['UND_ERR_CONNECT_TIMEOUT', 'connect timed out'],
+  ['ENETUNREACH', 'network unreachable'],
+  ['EHOSTUNREACH', 'host unreachable'],
+]);
+
+const ANSWER_FAILURES = new Map([
+  ['ECONNRESET', 'connection reset'],
+  ['EPIPE', 'connection reset'],
+  ['UND_ERR_SOCKET', 'connection closed'],
+  ['UND_ERR_HEADERS_TIMEOUT', 'timed out waiting for the answer'],
+]);
+
+/** OpenSSL's (CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, EPROTO, ...) and Node's TLS codes. */
+const TLS_CODE = /CERT|SSL|TLS|UNABLE_TO_|^EPROTO$/;
+
+/** The reason in an OpenSSL error line (`...:SSL routines:<function>:<reason>:<file>:<line>:`). */
+const OPENSSL_REASON = /routines:[^:]*:([^:]+):/;
+
+/** undici's ProxyAgent when the proxy answers its CONNECT with anything but 200. */
+const PROXY_REFUSAL = /^Proxy response \((\d+)\)/;
+
+/**
+ * Says what failed from the causes undici chains under its TypeError('fetch failed'), or
+ * undefined for a failure that is none of these (an abort, an invalid request).
+ */
+function connectionFailure(error: unknown, url: string, proxy: string): string | undefined {
+  const via = proxy === '' ? '' : ` through proxy ${new URL(proxy).host}`;
+  const target = `${new URL(url).host}${via}`;
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
+    const connect = CONNECT_FAILURES.get(code);
+    if (connect !== undefined) return `could not connect to ${target} (${connect})`;
+    const answer = ANSWER_FAILURES.get(code);
+    if (answer !== undefined) {
+      return `lost the connection to ${target} before an answer (${answer})`;
+    }
+    if (TLS_CODE.test(code)) {
+      const reason = OPENSSL_REASON.exec(cause.message)?.[1] ?? cause.message.trim();
+      return `could not connect to ${target} (TLS: ${reason})`;
+    }
+    const refusal = PROXY_REFUSAL.exec(cause.message);
+    if (refusal !== null) {
+      return `could not connect to ${target} (the proxy answered ${refusal[1]!})`;
+    }
+  }
+  return undefined;
 }

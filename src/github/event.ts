@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../common/error-message.ts';
 import { ConfigurationError } from '../runner/configuration-error.ts';
+import type { Repo } from './repo.ts';
 
 /** The triggering event as the runner describes it: `GITHUB_EVENT_NAME` and the payload file. */
 export interface WorkflowEvent {
@@ -9,7 +11,7 @@ export interface WorkflowEvent {
   readonly sha: string | undefined;
   /** `GITHUB_REF`, e.g. `refs/heads/main`, `refs/tags/v1`, `refs/pull/1/merge`. */
   readonly ref: string | undefined;
-  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
+  readonly repository: Repo | undefined;
 }
 
 /** The parts of the payloads lanekit reads; everything is optional because events differ. */
@@ -63,18 +65,17 @@ export function readWorkflowEvent(env: NodeJS.ProcessEnv = process.env): Workflo
       payload = JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
     } catch (error) {
       throw new ConfigurationError(
-        `GITHUB_EVENT_PATH: cannot read the event payload (${error instanceof Error ? error.message : String(error)})`,
+        `GITHUB_EVENT_PATH: cannot read the event payload (${errorMessage(error)})`,
       );
     }
   }
+  return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF, repository: repositoryOf(env) };
+}
+
+/** `GITHUB_REPOSITORY` (`owner/repo`) as the REST API names it. */
+export function repositoryOf(env: NodeJS.ProcessEnv): Repo | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  return {
-    name,
-    payload,
-    sha: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    repository: owner && repo ? { owner, repo } : undefined,
-  };
+  return owner && repo ? { owner, repo } : undefined;
 }
 
 /** `GITHUB_API_URL`: api.github.com, or a GHES instance's `/api/v3`. */

@@ -1,10 +1,10 @@
 import { apiCall } from './api-call.ts';
 import type { GitHubClient } from './client.ts';
+import { repositoryOf } from './event.ts';
+import type { Repo } from './repo.ts';
 
 /** One attempt of one workflow run: whose jobs to list. */
-export interface RunAttempt {
-  readonly owner: string;
-  readonly repo: string;
+export interface RunAttempt extends Repo {
   readonly runId: number;
   readonly attempt: number;
 }
@@ -50,13 +50,12 @@ export interface RunJobs {
 
 /** The attempt this step runs in, from the runner's environment. */
 export function currentRunAttempt(env: NodeJS.ProcessEnv = process.env): RunAttempt | undefined {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const repository = repositoryOf(env);
   const runId = Number(env.GITHUB_RUN_ID);
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-  if (!owner || !repo || !Number.isSafeInteger(runId) || runId <= 0) return undefined;
+  if (!repository || !Number.isSafeInteger(runId) || runId <= 0) return undefined;
   return {
-    owner,
-    repo,
+    ...repository,
     runId,
     attempt: Number.isSafeInteger(attempt) && attempt > 0 ? attempt : 1,
   };

@@ -1,6 +1,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import { ConfigurationError } from '../runner/configuration-error.ts';
-import { shown } from './shown.ts';
+import { shown } from '../common/shown.ts';
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -1,13 +1,13 @@
 import { markdownText } from '../runner/neutralize.ts';
 import { code, details, table } from '../runner/summary.ts';
 import type { Dimensions } from './dimensions.ts';
-import { formatSeconds } from './duration.ts';
+import { formatSeconds } from '../common/duration.ts';
 import type { Lane, LanesConfig, RunsOn } from './lanes-config.ts';
 import type { LaneSelection } from './lane-selection.ts';
 import type { Matrices } from './matrix.ts';
 import type { ShardPlan } from './shards.ts';
 import type { Trust } from './trust.ts';
-import { shown } from './shown.ts';
+import { shown } from '../common/shown.ts';
 
 export interface MatrixReport {
   readonly config: LanesConfig;

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../runner/configuration-error.ts';
-import { shown } from './shown.ts';
+import { shown } from '../common/shown.ts';
 
 export const NEED_RESULTS = ['success', 'failure', 'cancelled', 'skipped'] as const;
 export type NeedResult = (typeof NEED_RESULTS)[number];

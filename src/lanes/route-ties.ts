@@ -1,6 +1,7 @@
 import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { parseJsonInput } from '../runner/inputs.ts';
 import { ConfigNode } from '../runner/yaml-config.ts';
-import { shown } from './shown.ts';
+import { shown } from '../common/shown.ts';
 
 /** What `must-run` says about the routes: which are on, and (from a plan) which exist. */
 export interface RouteStates {
@@ -56,6 +57,24 @@ export function routeStatesFromNames(names: readonly unknown[]): RouteStates {
 }
 
 /** `route-jobs`: a YAML mapping of route -> job ids of needs. */
+/**
+ * The `must-run` input: change-router's plan (`{...}`), a JSON list of route names, or a
+ * comma/line list of names. Undefined when not given.
+ */
+export function parseMustRun(
+  raw: string | undefined,
+  list: (name: string) => string[],
+): RouteStates | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.startsWith('{'))
+    return routeStatesFromPlan(parseJsonInput('must-run', raw, "change-router's plan"));
+  if (raw.startsWith('[')) {
+    const names = parseJsonInput('must-run', raw, 'a JSON list of route names');
+    return routeStatesFromNames(Array.isArray(names) ? names : [names]);
+  }
+  return routeStatesFromNames(list('must-run'));
+}
+
 export function parseRouteJobs(text: string): Map<string, string[]> {
   const root = ConfigNode.parse(text, 'route-jobs input');
   const mapping = new Map<string, string[]>();

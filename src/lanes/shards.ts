@@ -1,5 +1,5 @@
 import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
-import { shown } from './shown.ts';
+import { shown } from '../common/shown.ts';
 
 export interface Shard {
   /** 1-based; 0 is the canary. */

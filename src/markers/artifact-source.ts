@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { errorMessage } from '../common/error-message.ts';
+import { wildcard } from '../common/wildcard.ts';
+import { downloadRunArtifact, listRunArtifacts } from '../github/artifacts.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { CompiledRules } from './compiled-rules.ts';
 import { displayPath, expandLogPaths } from './file-source.ts';
 import type { ScannedSource } from './report.ts';
 import { scanFiles } from './scan-logs.ts';
-import { wildcard } from './wildcard.ts';
 
 /**
  * Scans the job-log artifacts of this run (self-hosted lanes upload their own job logs): the
@@ -19,17 +21,12 @@ export async function scanLogArtifacts(options: {
   laneOf: (artifactName: string) => string | undefined;
   log: Logger;
 }): Promise<ScannedSource[]> {
-  const { DefaultArtifactClient } = await import('@actions/artifact');
-  const client = new DefaultArtifactClient();
   const patterns = options.patterns.map(wildcard);
   let artifacts;
   try {
-    ({ artifacts } = await client.listArtifacts({ latest: true }));
+    artifacts = await listRunArtifacts();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [
-      { name: 'job-log artifacts', kind: 'artifact', error: `could not list artifacts: ${reason}` },
-    ];
+    return [{ name: 'job-log artifacts', kind: 'artifact', error: errorMessage(error) }];
   }
   const wanted = artifacts
     .filter((artifact) => patterns.some((pattern) => pattern.test(artifact.name)))
@@ -43,21 +40,9 @@ export async function scanLogArtifacts(options: {
     const labels = { kind: 'artifact' as const, ...(lane === undefined ? {} : { lane }) };
     const path = join(options.into, String(artifact.id));
     try {
-      const download = await client.downloadArtifact(artifact.id, {
-        path,
-        ...(artifact.digest === undefined ? {} : { expectedHash: artifact.digest }),
-      });
-      if (download.digestMismatch === true) {
-        scanned.push({
-          name: artifact.name,
-          ...labels,
-          error: 'its content does not match the digest recorded at upload',
-        });
-        continue;
-      }
+      await downloadRunArtifact(artifact, path);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      scanned.push({ name: artifact.name, ...labels, error: `could not download: ${reason}` });
+      scanned.push({ name: artifact.name, ...labels, error: errorMessage(error) });
       continue;
     }
     const { files } = await expandLogPaths([path], path);

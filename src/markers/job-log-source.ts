@@ -1,7 +1,10 @@
+import { errorMessage } from '../common/error-message.ts';
+import { mapConcurrently } from '../common/concurrency.ts';
 import type { GitHubClient } from '../github/client.ts';
+import { readJobLog } from '../github/job-logs.ts';
+import type { Repo } from '../github/repo.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { CompiledRules } from './compiled-rules.ts';
-import { mapConcurrently } from './concurrency.ts';
 import type { LogScanResult, MarkerSample } from './log-scan.ts';
 import { LogScan } from './log-scan.ts';
 import type { LogSource, ScannedSource } from './report.ts';
@@ -65,16 +68,13 @@ function withStepLinks(result: LogScanResult, job: JobLog): LogScanResult {
   return result;
 }
 
-const ATTEMPTS = 3;
-
 /**
- * Streams each job's log from the API (one request per log; GitHub answers with a redirect to
- * the log's storage) straight into a scan, so no log is held whole in memory. A log that fails
- * half-way is scanned again from the start; after the last attempt the source reports the error.
+ * Streams each job's log from the API straight into a scan, a few logs at a time. A log the API
+ * cannot give is reported on its source, with the reason.
  */
 export async function scanJobLogs(options: {
   client: GitHubClient;
-  repo: { owner: string; repo: string };
+  repo: Repo;
   jobs: readonly JobLog[];
   compiled: CompiledRules;
   samples: number;
@@ -83,36 +83,24 @@ export async function scanJobLogs(options: {
 }): Promise<ScannedSource[]> {
   const { client, repo, compiled, samples, log } = options;
   return mapConcurrently(options.jobs, options.concurrency, async (job) => {
-    const { jobId } = job;
     const source = { name: job.name, kind: job.kind, ...labelsOf(job) };
-    let lastError = '';
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const scan = new LogScan(compiled, { samples, countLines: true });
-      try {
-        const response = await client.request(
-          'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
-          {
-            ...repo,
-            job_id: jobId,
-            request: { parseSuccessResponseBody: false },
-          },
-        );
-        const body: unknown = response.data;
-        if (body === null || typeof body !== 'object' || !(Symbol.asyncIterator in body)) {
-          throw new Error('the log response had no body');
-        }
-        for await (const chunk of body as AsyncIterable<Uint8Array>) {
-          scan.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        }
-        return { ...source, result: withStepLinks(scan.finish(), job) };
-      } catch (error) {
-        const status =
-          error instanceof Error && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
-        lastError = `${error instanceof Error ? error.message : String(error)}${status}`;
-        if (status.includes('404') || status.includes('410')) break;
-        log.debug(`log of job ${jobId}, attempt ${attempt}: ${lastError}`);
-      }
+    try {
+      const result = await readJobLog(
+        client,
+        repo,
+        job.jobId,
+        async (chunks) => {
+          const scan = new LogScan(compiled, { samples, countLines: true });
+          for await (const chunk of chunks) {
+            scan.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          }
+          return scan.finish();
+        },
+        log,
+      );
+      return { ...source, result: withStepLinks(result, job) };
+    } catch (error) {
+      return { ...source, error: `log unavailable: ${errorMessage(error)}` };
     }
-    return { ...source, error: `log unavailable: ${lastError}` };
   });
 }

@@ -2,7 +2,7 @@ import type { MarkerCategory } from './categories.ts';
 import type { LogScanResult, MarkerSample } from './log-scan.ts';
 import type { AllowEntry } from './markers-config.ts';
 import type { MarkerRule } from './rule.ts';
-import { wildcard } from './wildcard.ts';
+import { wildcard } from '../common/wildcard.ts';
 
 /** Where a log came from: a file, a job of this run, or a file inside a job-log artifact. */
 export interface LogSource {

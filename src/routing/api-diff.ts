@@ -1,5 +1,8 @@
+import type { ApiChangedFile } from '../github/changed-files.ts';
+import { compareRevisions, listPullRequestFiles } from '../github/changed-files.ts';
 import type { GitHubClient } from '../github/client.ts';
-import { apiCall } from '../github/api-call.ts';
+import { readContents } from '../github/contents.ts';
+import type { Repo } from '../github/repo.ts';
 import type { ChangedFile, ChangeStatus } from '../git/repository.ts';
 import type { RangeRequest } from './event-range.ts';
 import type { ResolvedDiff } from './git-diff.ts';
@@ -9,18 +12,7 @@ import type { ContentReader } from './documents.ts';
 export const PULL_FILES_CAP = 3000;
 export const COMPARE_FILES_CAP = 300;
 
-interface Repo {
-  readonly owner: string;
-  readonly repo: string;
-}
-
-interface ApiFile {
-  readonly filename: string;
-  readonly status: string;
-  readonly previous_filename?: string;
-}
-
-function toChangedFile(file: ApiFile): ChangedFile | undefined {
+function toChangedFile(file: ApiChangedFile): ChangedFile | undefined {
   const status: Record<string, ChangeStatus> = {
     added: 'added',
     copied: 'added',
@@ -47,13 +39,7 @@ export async function apiDiff(
 ): Promise<ResolvedDiff> {
   if (request.kind === 'all') return request;
   if (pull !== undefined) {
-    const files = await apiCall(`pulls.listFiles for #${pull.number}`, () =>
-      client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
-        ...repo,
-        pull_number: pull.number,
-        per_page: 100,
-      }),
-    );
+    const files = await listPullRequestFiles(client, repo, pull.number);
     if (files.length >= PULL_FILES_CAP || (pull.changed_files ?? 0) >= PULL_FILES_CAP) {
       return {
         kind: 'all',
@@ -80,14 +66,7 @@ export async function apiDiff(
     };
   }
   const basehead = `${branchName(request.base)}...${branchName(request.head)}`;
-  const { data } = await apiCall(`compare ${basehead}`, () =>
-    client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-      ...repo,
-      basehead,
-      per_page: 1,
-    }),
-  );
-  const files = data.files ?? [];
+  const { files, mergeBase } = await compareRevisions(client, repo, basehead);
   if (files.length >= COMPARE_FILES_CAP) {
     return {
       kind: 'all',
@@ -98,42 +77,26 @@ export async function apiDiff(
   }
   return {
     kind: 'diff',
-    base: data.merge_base_commit.sha,
+    base: mergeBase,
     head: request.head,
     how: `${request.how} (compare from the API)`,
     files: files.flatMap((f) => toChangedFile(f) ?? []),
   };
 }
 
-/** Reads file contents at the diff's base and head through the contents API, a few at a time. */
+/** Reads file contents at the diff's base and head through the contents API. */
 export function apiContentReader(
   client: GitHubClient,
   repo: Repo,
   base: string,
   head: string,
 ): ContentReader {
-  const readOne = async (side: 'base' | 'head', path: string): Promise<string | undefined> => {
-    const encoded = path.split('/').map(encodeURIComponent).join('/');
-    const ref = side === 'base' ? base : head;
-    try {
-      const response = await client.request(
-        `GET /repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/contents/${encoded}`,
-        { ref, mediaType: { format: 'raw' } },
-      );
-      return typeof response.data === 'string' ? response.data : undefined;
-    } catch (error) {
-      if (error instanceof Error && 'status' in error && error.status === 404) return undefined;
-      return apiCall(`contents of ${path} at ${ref}`, () => Promise.reject(error as Error));
-    }
-  };
   return {
-    async read(requests) {
-      const results: (string | undefined)[] = [];
-      for (let i = 0; i < requests.length; i += 4) {
-        const batch = requests.slice(i, i + 4);
-        results.push(...(await Promise.all(batch.map((r) => readOne(r.side, r.path)))));
-      }
-      return results;
-    },
+    read: (requests) =>
+      readContents(
+        client,
+        repo,
+        requests.map(({ side, path }) => ({ path, ref: side === 'base' ? base : head })),
+      ),
   };
 }

@@ -8,7 +8,13 @@ export interface ConfigText {
   readonly origin: string;
 }
 
-export const workspace = (): string => process.env.GITHUB_WORKSPACE ?? process.cwd();
+/** The step's working tree: `GITHUB_WORKSPACE`, or the current directory outside a runner. */
+export const workspaceOf = (env: NodeJS.ProcessEnv): string =>
+  env.GITHUB_WORKSPACE ?? process.cwd();
+
+/** A path as a workflow author writes it: relative to the workspace, or absolute. */
+export const inWorkspace = (workspace: string, path: string): string =>
+  isAbsolute(path) ? path : resolve(workspace, path);
 
 /** True when an input holds YAML itself rather than the path of a file. */
 export function isInlineConfig(value: string): boolean {
@@ -23,10 +29,10 @@ export function isInlineConfig(value: string): boolean {
 export function readConfigInput(
   input: string,
   value: string,
-  options: { defaultFile: string; optional: boolean },
+  options: { defaultFile: string; optional: boolean; workspace: string },
 ): ConfigText | undefined {
   if (isInlineConfig(value)) return { text: value, origin: `${input} input` };
-  const path = isAbsolute(value) ? value : resolve(workspace(), value);
+  const path = inWorkspace(options.workspace, value);
   if (!existsSync(path)) {
     if (options.optional && value === options.defaultFile) return undefined;
     throw new ConfigurationError(

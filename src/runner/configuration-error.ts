@@ -4,6 +4,20 @@
  */
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
+  /** Where in a file of the repository the problem is, for an annotation on that line. */
+  readonly location: SourceLocation | undefined;
+
+  constructor(message: string, location?: SourceLocation) {
+    super(message);
+    this.location = location;
+  }
+}
+
+export interface SourceLocation {
+  /** Relative to the repository root, as annotations want it. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** `<input>: got '<value>', expected <allowed>` — the shape every input error takes. */

@@ -1,3 +1,4 @@
+import { errorMessage } from '../common/error-message.ts';
 import { ConfigurationError, invalidValue } from './configuration-error.ts';
 
 /** Reads one raw input by its declared name (the runner's INPUT_* variables, in an action). */
@@ -70,13 +71,18 @@ export class Inputs {
   /** Parsed JSON; `what` says what shape is allowed, for the error message. */
   json(name: string, what: string): unknown {
     const value = this.optional(name);
-    if (value === undefined) return undefined;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-      throw new ConfigurationError(`${name}: got '${shown}', expected ${what} (${reason})`);
-    }
+    return value === undefined ? undefined : parseJsonInput(name, value, what);
+  }
+}
+
+/** An input's value as JSON; `what` says what shape is allowed, for the error message. */
+export function parseJsonInput(name: string, value: string, what: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (error) {
+    const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    throw new ConfigurationError(
+      `${name}: got '${shown}', expected ${what} (${errorMessage(error)})`,
+    );
   }
 }

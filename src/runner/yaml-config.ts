@@ -1,6 +1,15 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
+import type { SourceLocation } from './configuration-error.ts';
 import { ConfigurationError } from './configuration-error.ts';
+
+/**
+ * An origin is a file's path in the workspace, or `<input> input` for YAML given inline, which
+ * has no file to annotate.
+ */
+function sourceLocation(origin: string, line: number, column: number): SourceLocation | undefined {
+  return origin.endsWith(' input') ? undefined : { file: origin, line, column };
+}
 
 /**
  * A node of a user's YAML configuration file that knows where it stands, so that every error
@@ -26,8 +35,10 @@ export class ConfigNode {
     const first = doc.errors[0];
     if (first) {
       const { line, col } = lines.linePos(first.pos[0]);
-      const at = `${origin}:${line}:${col}`;
-      throw new ConfigurationError(`${at}: invalid YAML: ${first.message.split('\n')[0] ?? ''}`);
+      throw new ConfigurationError(
+        `${origin}:${line}:${col}: invalid YAML: ${first.message.split('\n')[0] ?? ''}`,
+        sourceLocation(origin, line, col),
+      );
     }
     return new ConfigNode(doc.contents, origin, lines, '');
   }
@@ -36,16 +47,23 @@ export class ConfigNode {
     return this.#node === null || (isScalar(this.#node) && this.#node.value === null);
   }
 
-  location(node: Node | null = this.#node): string {
+  #position(node: Node | null): { line: number; col: number } | undefined {
     const offset = node?.range?.[0];
-    if (offset === undefined) return this.#origin;
-    const { line, col } = this.#lines.linePos(offset);
-    return `${this.#origin}:${line}:${col}`;
+    return offset === undefined ? undefined : this.#lines.linePos(offset);
+  }
+
+  location(node: Node | null = this.#node): string {
+    const at = this.#position(node);
+    return at ? `${this.#origin}:${at.line}:${at.col}` : this.#origin;
   }
 
   error(message: string, node: Node | null = this.#node): ConfigurationError {
     const where = this.path === '' ? '' : `: ${this.path}`;
-    return new ConfigurationError(`${this.location(node)}${where}: ${message}`);
+    const at = this.#position(node);
+    return new ConfigurationError(
+      `${this.location(node)}${where}: ${message}`,
+      at && sourceLocation(this.#origin, at.line, at.col),
+    );
   }
 
   /** A mapping's entries in file order; keys outside `allowed` (when given) are rejected. */

@@ -1,14 +1,18 @@
 /**
- * Runs a bundled action the way the GitHub Actions runner does: `node dist/<name>.js` in a child
- * process with INPUT_* variables (defaults from action.yml applied), the GITHUB_OUTPUT, ENV,
- * PATH, STATE and STEP_SUMMARY files, an event payload file, GITHUB_WORKSPACE and RUNNER_TEMP.
- * Returns what the runner would see afterwards.
+ * Runs an action the way the GitHub Actions runner does: INPUT_* variables (defaults from
+ * action.yml applied), the GITHUB_OUTPUT, ENV, PATH, STATE and STEP_SUMMARY files, an event
+ * payload file, GITHUB_WORKSPACE and RUNNER_TEMP; then returns what the runner would see.
+ * `runAction` and `runPost` run the bundle in a child process (the wire protocol itself);
+ * `runInProcess` calls an entry's exported body in this process, with the same environment.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { ActionContext } from '../../src/runner/action-context.ts';
+import { createActionContext } from '../../src/runner/action-context.ts';
+import { runAction as runEntry } from '../../src/runner/run-action.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -21,6 +25,8 @@ export interface RunOptions {
   readonly token?: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /** What the main step saved with saveState, for a post step (`STATE_<name>`). */
+  readonly state?: Readonly<Record<string, string>>;
 }
 
 export interface WorkflowCommand {
@@ -49,7 +55,7 @@ export interface RunResult {
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: string }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string };
 }
 
 export function readActionMetadata(name: string): ActionMetadata {
@@ -107,63 +113,112 @@ export function parseCommands(stdout: string): WorkflowCommand[] {
   return commands;
 }
 
-export async function runAction(name: string, options: RunOptions = {}): Promise<RunResult> {
+/** A step ready to run: its environment and the files the runner will read back. */
+interface PreparedStep {
+  readonly metadata: ActionMetadata;
+  readonly env: Record<string, string>;
+  readonly files: Readonly<Record<FileCommand, string>>;
+  readonly temp: string;
+}
+
+type FileCommand =
+  | 'GITHUB_OUTPUT'
+  | 'GITHUB_ENV'
+  | 'GITHUB_PATH'
+  | 'GITHUB_STATE'
+  | 'GITHUB_STEP_SUMMARY'
+  | 'GITHUB_EVENT_PATH';
+
+function prepareStep(name: string, options: RunOptions): PreparedStep {
   const metadata = readActionMetadata(name);
   if (metadata.runs.using !== 'node24')
     throw new Error(`${name}: runs.using is ${metadata.runs.using}`);
   const temp = mkdtempSync(join(tmpdir(), `lanekit-run-${name}-`));
+  const files = {
+    GITHUB_OUTPUT: join(temp, 'output'),
+    GITHUB_ENV: join(temp, 'env'),
+    GITHUB_PATH: join(temp, 'path'),
+    GITHUB_STATE: join(temp, 'state'),
+    GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+    GITHUB_EVENT_PATH: join(temp, 'event.json'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const event = options.event ?? { name: 'workflow_dispatch', payload: {} };
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? temp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_WORKSPACE: options.workspace ?? temp,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'test',
+    RUNNER_TEMP: temp,
+    RUNNER_OS: 'Linux',
+    ...files,
+    ...options.env,
+  };
+  for (const [key, value] of Object.entries(options.state ?? {})) env[`STATE_${key}`] = value;
+  for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
+    const fallback = (spec.default ?? '').replace(
+      /\$\{\{\s*github\.token\s*\}\}/g,
+      options.token ?? '',
+    );
+    env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[input] ?? fallback;
+  }
+  for (const input of Object.keys(options.inputs ?? {})) {
+    if (!(input in (metadata.inputs ?? {})))
+      throw new Error(`${name}: undeclared input '${input}'`);
+  }
+  return { metadata, env, files, temp };
+}
+
+/** What the runner reads back after a step, from its files and its stdout. */
+function stepResult(
+  step: PreparedStep,
+  run: { exitCode: number | null; stdout: string; stderr: string; durationMs: number },
+): RunResult {
+  const { files } = step;
+  const commands = parseCommands(run.stdout);
+  return {
+    ...run,
+    outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
+    addedPath: readFileSync(files.GITHUB_PATH, 'utf8')
+      .split('\n')
+      .filter((l) => l !== ''),
+    state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    commands,
+    annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
+    legacyCommands: run.stdout.match(/##\[[^\]]*\]/g) ?? [],
+  };
+}
+
+async function spawnStep(
+  name: string,
+  options: RunOptions,
+  script: (runs: ActionMetadata['runs']) => string | undefined,
+): Promise<RunResult> {
+  const step = prepareStep(name, options);
   try {
-    const files = {
-      GITHUB_OUTPUT: join(temp, 'output'),
-      GITHUB_ENV: join(temp, 'env'),
-      GITHUB_PATH: join(temp, 'path'),
-      GITHUB_STATE: join(temp, 'state'),
-      GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
-      GITHUB_EVENT_PATH: join(temp, 'event.json'),
-    };
-    for (const file of Object.values(files)) writeFileSync(file, '');
-    const event = options.event ?? { name: 'workflow_dispatch', payload: {} };
-    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
-
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? temp,
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: event.name,
-      GITHUB_WORKSPACE: options.workspace ?? temp,
-      GITHUB_REPOSITORY: 'octo-org/octo-repo',
-      GITHUB_API_URL: 'http://127.0.0.1:9',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '1',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_JOB: 'test',
-      RUNNER_TEMP: temp,
-      RUNNER_OS: 'Linux',
-      ...files,
-      ...options.env,
-    };
-    for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
-      const fallback = (spec.default ?? '').replace(
-        /\$\{\{\s*github\.token\s*\}\}/g,
-        options.token ?? '',
-      );
-      env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[input] ?? fallback;
-    }
-    for (const input of Object.keys(options.inputs ?? {})) {
-      if (!(input in (metadata.inputs ?? {})))
-        throw new Error(`${name}: undeclared input '${input}'`);
-    }
-
+    const bundle = script(step.metadata.runs);
+    if (bundle === undefined) throw new Error(`${name}: action.yml has no such step`);
     const started = performance.now();
     const { exitCode, stdout, stderr } = await new Promise<{
       exitCode: number | null;
       stdout: string;
       stderr: string;
     }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'actions', name, metadata.runs.main)], {
-        cwd: env.GITHUB_WORKSPACE,
-        env,
+      const child = spawn(process.execPath, [join(ROOT, 'actions', name, bundle)], {
+        cwd: step.env.GITHUB_WORKSPACE,
+        env: step.env,
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: options.timeoutMs ?? 60_000,
       });
@@ -180,25 +235,64 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
         });
       });
     });
-    const durationMs = performance.now() - started;
-    const commands = parseCommands(stdout);
-    return {
-      exitCode,
-      outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
-      addedPath: readFileSync(files.GITHUB_PATH, 'utf8')
-        .split('\n')
-        .filter((l) => l !== ''),
-      state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8')),
-      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      stdout,
-      stderr,
-      commands,
-      annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
-      legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? [],
-      durationMs,
-    };
+    return stepResult(step, { exitCode, stdout, stderr, durationMs: performance.now() - started });
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    rmSync(step.temp, { recursive: true, force: true });
+  }
+}
+
+/** The action's main step: `node dist/<name>.js` in a child process. */
+export async function runAction(name: string, options: RunOptions = {}): Promise<RunResult> {
+  return spawnStep(name, options, (runs) => runs.main);
+}
+
+/** The action's post step (`runs.post`), given what its main step saved in `options.state`. */
+export async function runPost(name: string, options: RunOptions = {}): Promise<RunResult> {
+  return spawnStep(name, options, (runs) => runs.post);
+}
+
+/**
+ * Calls an entry's exported body (`run` or `post`) in this process, as the generated bundle
+ * would: the step's environment replaces process.env for the call, and what it writes to
+ * stdout is captured as the runner would read it. Bytes that are not text (the test runner's
+ * own serialized reports) pass through untouched.
+ */
+export async function runInProcess(
+  name: string,
+  body: (context: ActionContext) => Promise<void>,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const step = prepareStep(name, options);
+  const savedEnv = { ...process.env };
+  const savedExitCode = process.exitCode;
+  const savedCwd = process.cwd();
+  const write = process.stdout.write.bind(process.stdout);
+  const out: string[] = [];
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    if (typeof chunk !== 'string') return write(chunk, ...rest);
+    out.push(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, step.env);
+  process.exitCode = 0;
+  const started = performance.now();
+  try {
+    process.chdir(step.env.GITHUB_WORKSPACE!);
+    await runEntry(name, body, createActionContext(process.env));
+    const exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return stepResult(step, {
+      exitCode,
+      stdout: out.join(''),
+      stderr: '',
+      durationMs: performance.now() - started,
+    });
+  } finally {
+    process.stdout.write = write;
+    process.chdir(savedCwd);
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+    process.exitCode = savedExitCode;
+    rmSync(step.temp, { recursive: true, force: true });
   }
 }

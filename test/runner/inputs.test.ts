@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readInput } from '../../src/runner/action-context.ts';
 import { ConfigurationError } from '../../src/runner/configuration-error.ts';
 import { Inputs } from '../../src/runner/inputs.ts';
-import { readInput } from '../../src/runner/runner-protocol.ts';
 
 const inputs = (values: Record<string, string>) => new Inputs((name) => values[name] ?? '');
 
@@ -67,7 +67,7 @@ describe('Inputs', () => {
 
 describe('readInput', () => {
   it('mangles names as the runner does: spaces to _, upper case, - kept', () => {
-    assert.equal(readInput('changed-files', { 'INPUT_CHANGED-FILES': ' 3 ' }), '3');
-    assert.equal(readInput('my input', { INPUT_MY_INPUT: 'x' }), 'x');
+    assert.equal(readInput({ 'INPUT_CHANGED-FILES': ' 3 ' }, 'changed-files'), '3');
+    assert.equal(readInput({ INPUT_MY_INPUT: 'x' }, 'my input'), 'x');
   });
 });

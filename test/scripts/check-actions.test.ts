@@ -63,6 +63,31 @@ describe('checkActions', () => {
     assert.ok(problems.some((p) => p.includes('does not exist; run npm run build')));
   });
 
+  it('accepts a post step the entry exports and the build made, and nothing less', async () => {
+    edit('actions/change-router/action.yml', (t) =>
+      t.replace(
+        'main: ../../dist/change-router.js',
+        'main: ../../dist/change-router.js\n  post: ../../dist/change-router-post.js\n  post-if: always()',
+      ),
+    );
+    assert.deepEqual((await checkActions(root)).problems, [
+      'actions/change-router/action.yml: runs.post is set, but src/actions/change-router.ts exports no post',
+    ]);
+    edit('src/actions/change-router.ts', (t) => `${t}\nexport async function post() {}\n`);
+    assert.deepEqual((await checkActions(root)).problems, [
+      'actions/change-router/action.yml: runs.post ../../dist/change-router-post.js does not exist; run npm run build',
+    ]);
+    writeFileSync(join(root, 'dist/change-router-post.js'), '');
+    assert.deepEqual((await checkActions(root)).problems, []);
+    edit('actions/change-router/action.yml', (t) =>
+      t.replace(/\n {2}post: .*\n {2}post-if: always\(\)/, '\n  pre: x.js'),
+    );
+    assert.deepEqual((await checkActions(root)).problems.sort(), [
+      'actions/change-router/action.yml: src/actions/change-router.ts exports post, but runs.post is not set',
+      "actions/change-router/action.yml: unknown key 'runs.pre', expected one of using|main|post|post-if",
+    ]);
+  });
+
   it('runs actionlint over workflows', async () => {
     mkdirSync(join(root, '.github/workflows'), { recursive: true });
     writeFileSync(

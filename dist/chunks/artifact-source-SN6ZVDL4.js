@@ -1,0 +1,90 @@
+import { createRequire as __lanekitCreateRequire } from 'node:module';
+const require = __lanekitCreateRequire(import.meta.url);
+import {
+  displayPath,
+  expandLogPaths,
+  scanFiles,
+  wildcard
+} from "./chunk-QATR4ZMP.js";
+import "./chunk-PD5HJUPG.js";
+import {
+  errorMessage
+} from "./chunk-T4SWIUSN.js";
+import {
+  ServiceError
+} from "./chunk-XXK63SSC.js";
+import "./chunk-PYTXODB5.js";
+
+// src/markers/artifact-source.ts
+import { join } from "node:path";
+
+// src/github/artifacts.ts
+async function artifactClient() {
+  const { DefaultArtifactClient } = await import("./artifact-QQPHH7OO.js");
+  return new DefaultArtifactClient();
+}
+async function listRunArtifacts() {
+  try {
+    const { artifacts } = await (await artifactClient()).listArtifacts({ latest: true });
+    return artifacts.map(({ id, name, digest }) => ({ id, name, digest }));
+  } catch (error) {
+    throw new ServiceError(`could not list artifacts: ${errorMessage(error)}`);
+  }
+}
+async function downloadRunArtifact(artifact, path) {
+  let mismatch;
+  try {
+    ({ digestMismatch: mismatch } = await (await artifactClient()).downloadArtifact(artifact.id, {
+      path,
+      ...artifact.digest === void 0 ? {} : { expectedHash: artifact.digest }
+    }));
+  } catch (error) {
+    throw new ServiceError(`could not download: ${errorMessage(error)}`);
+  }
+  if (mismatch === true) {
+    throw new ServiceError("its content does not match the digest recorded at upload");
+  }
+}
+
+// src/markers/artifact-source.ts
+async function scanLogArtifacts(options) {
+  const patterns = options.patterns.map(wildcard);
+  let artifacts;
+  try {
+    artifacts = await listRunArtifacts();
+  } catch (error) {
+    return [{ name: "job-log artifacts", kind: "artifact", error: errorMessage(error) }];
+  }
+  const wanted = artifacts.filter((artifact) => patterns.some((pattern) => pattern.test(artifact.name))).sort((a, b) => a.name.localeCompare(b.name));
+  if (wanted.length === 0) {
+    options.log.info(`no artifact of this run matched ${options.patterns.join(", ")}`);
+  }
+  const scanned = [];
+  for (const artifact of wanted) {
+    const lane = options.laneOf(artifact.name);
+    const labels = { kind: "artifact", ...lane === void 0 ? {} : { lane } };
+    const path = join(options.into, String(artifact.id));
+    try {
+      await downloadRunArtifact(artifact, path);
+    } catch (error) {
+      scanned.push({ name: artifact.name, ...labels, error: errorMessage(error) });
+      continue;
+    }
+    const { files } = await expandLogPaths([path], path);
+    scanned.push(
+      ...await scanFiles(
+        files.map((file) => ({
+          path: file,
+          name: `${artifact.name}/${displayPath(file, path)}`,
+          ...labels
+        })),
+        options.compiled,
+        options.samples
+      )
+    );
+  }
+  return scanned;
+}
+export {
+  scanLogArtifacts
+};

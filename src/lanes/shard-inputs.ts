@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { errorMessage } from '../common/error-message.ts';
+import { inWorkspace } from '../runner/config-input.ts';
+import { ConfigurationError } from '../runner/configuration-error.ts';
+import type { ShardPlan } from './shards.ts';
+import { parseDurations, planShards } from './shards.ts';
+
+/** The sharding inputs of lane-matrix's matrix mode, as given. */
+export interface ShardInputs {
+  readonly shards: number | undefined;
+  readonly shardItems: readonly string[];
+  /** Item -> seconds as inline JSON, or a JSON file in the workspace. */
+  readonly shardDurations: string | undefined;
+  readonly canary: readonly string[];
+}
+
+function loadDurations(value: string | undefined, workspace: string): Map<string, number> {
+  if (value === undefined) return new Map();
+  let text = value;
+  if (!value.trimStart().startsWith('{')) {
+    const path = inWorkspace(workspace, value);
+    if (!existsSync(path)) {
+      throw new ConfigurationError(
+        `shard-durations: got '${value}', expected a JSON object of item -> seconds or a JSON file in the workspace; no file at ${path}`,
+      );
+    }
+    text = readFileSync(path, 'utf8');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(
+      `shard-durations: ${value === text ? 'the input' : value} is not JSON (${errorMessage(error)}); expected an object of item -> seconds`,
+    );
+  }
+  return parseDurations(parsed, 'shard-durations');
+}
+
+/**
+ * The shard plan the inputs ask for, or undefined without `shards`. The inputs only mean
+ * something together: items without a count, or a canary or durations without items, are errors.
+ */
+export function shardPlanOf(inputs: ShardInputs, workspace: string): ShardPlan | undefined {
+  const { shards, shardItems, canary } = inputs;
+  if (shards === undefined) {
+    if (shardItems.length > 0)
+      throw new ConfigurationError(
+        'shard-items: set shards to a count from 1 to 256 to split them',
+      );
+    if (canary.length > 0)
+      throw new ConfigurationError(
+        'canary: names items of shard-items; set shards and shard-items',
+      );
+    if (inputs.shardDurations !== undefined) {
+      throw new ConfigurationError('shard-durations: only used with shards and shard-items');
+    }
+    return undefined;
+  }
+  if (shardItems.length === 0) {
+    throw new ConfigurationError(`shards: got ${shards}, but shard-items lists nothing to split`);
+  }
+  return planShards({
+    items: shardItems,
+    count: shards,
+    durations: loadDurations(inputs.shardDurations, workspace),
+    canary,
+  });
+}
