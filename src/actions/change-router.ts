@@ -92,5 +92,5 @@ export async function run(context: ActionContext): Promise<void> {
   });
   writeOutputs(plan, context);
   logPlan(plan, context);
-  if (settings.summary) await context.appendSummary(planSummary(plan));
+  if (settings.summary) context.appendSummary(planSummary(plan));
 }

@@ -79,7 +79,7 @@ export function getInputs({ inputs }: ActionContext): MatrixInputs | GateInputs 
   };
 }
 
-async function runMatrix(settings: MatrixInputs, context: ActionContext): Promise<void> {
+function runMatrix(settings: MatrixInputs, context: ActionContext): void {
   const workspace = workspaceOf(context.env);
   const config = readLanesInput(settings.lanesFile, { optional: false, workspace })!;
   const event = readWorkflowEvent(context.env);
@@ -102,7 +102,7 @@ async function runMatrix(settings: MatrixInputs, context: ActionContext): Promis
   }
   logMatrix(context.log, { event: event.name, trust, selection, shards, matrices });
   if (settings.summary) {
-    await context.appendSummary(
+    context.appendSummary(
       matrixSummary({ config, selection, trust, dimensions, shards, matrices }),
     );
   }
@@ -133,12 +133,12 @@ async function runGate(settings: GateInputs, context: ActionContext): Promise<vo
   for (const d of outcome.decisions)
     log.info(`${d.pass ? 'pass' : 'FAIL'} ${d.job} (${d.result}): ${d.why}`);
   for (const note of outcome.notes) log.notice(note);
-  if (settings.summary) await context.appendSummary(gateSummary(outcome, verdict.problems));
+  if (settings.summary) context.appendSummary(gateSummary(outcome, verdict.problems));
   if (verdict.failure !== undefined) throw new CheckFailed(verdict.failure);
 }
 
 export async function run(context: ActionContext): Promise<void> {
   const settings = getInputs(context);
   if (settings.mode === 'gate') await runGate(settings, context);
-  else await runMatrix(settings, context);
+  else runMatrix(settings, context);
 }

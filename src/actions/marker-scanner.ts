@@ -128,7 +128,7 @@ export async function run(context: ActionContext): Promise<void> {
     if (source.error !== undefined) context.log.warning(`${source.name}: ${source.error}`);
   }
   context.log.info(verdictLine(report));
-  if (settings.summary) await context.appendSummary(markersSummary(report));
+  if (settings.summary) context.appendSummary(markersSummary(report));
   if (report.failing > 0) {
     throw new CheckFailed(
       `fail-on: ${report.failing} markers match ${settings.failOn.join(', ')}; see the step summary for where`,

@@ -45,12 +45,3 @@ export function checkGateWorkflow(
   }
   return { problem, unjudged, nameBases };
 }
-
-/** The workflow file's path in the repository, from `GITHUB_WORKFLOW_REF` (`o/r/<path>@<ref>`). */
-export function workflowPath(workflowRef: string | undefined): string | undefined {
-  if (!workflowRef) return undefined;
-  const at = workflowRef.lastIndexOf('@');
-  const withoutRef = at < 0 ? workflowRef : workflowRef.slice(0, at);
-  const parts = withoutRef.split('/');
-  return parts.length > 2 ? parts.slice(2).join('/') : undefined;
-}

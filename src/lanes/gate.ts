@@ -1,5 +1,6 @@
 import type { RunJob } from '../github/run-jobs.ts';
-import { laneOfJob, splitJobName } from './lane-of.ts';
+import { splitJobName } from '../workflow/job-names.ts';
+import { laneOfJob } from './lane-of.ts';
 import type { LanesConfig } from './lanes-config.ts';
 import type { Need, NeedResult } from './needs.ts';
 import type { RouteTies } from './route-ties.ts';

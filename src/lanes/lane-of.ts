@@ -1,9 +1,6 @@
 import { splitJobName } from '../workflow/job-names.ts';
 import type { Lane, LanesConfig } from './lanes-config.ts';
 
-// Re-exported for gate.ts until it imports splitJobName from ../workflow/job-names.ts.
-export { splitJobName };
-
 /**
  * The lane a job of this run belongs to, from its name: a lane's suffix (or name) as one of the
  * comma-separated values in the name's last `(...)`, as matrix job names show them:

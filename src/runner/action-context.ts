@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Inputs } from './inputs.ts';
 import type { Logger } from './logger.ts';
@@ -22,7 +23,7 @@ export interface ActionContext {
   saveState(name: string, value: string): void;
   getState(name: string): string;
   /** Appended to the step summary, fitted under its size limit; skipped outside a runner. */
-  appendSummary(markdown: string): Promise<void>;
+  appendSummary(markdown: string): void;
   /** Runs `body` with its log lines folded into a group. */
   group<T>(title: string, body: () => Promise<T>): Promise<T>;
 }
@@ -33,10 +34,18 @@ export function readInput(env: NodeJS.ProcessEnv, name: string): string {
 }
 
 export const actionLog: Logger = {
-  debug: (message) => core.debug(neutralize(message)),
-  info: (message) => core.info(neutralize(message)),
-  notice: (message) => core.notice(neutralize(message)),
-  warning: (message) => core.warning(neutralize(message)),
+  debug: (message) => {
+    core.debug(neutralize(message));
+  },
+  info: (message) => {
+    core.info(neutralize(message));
+  },
+  notice: (message) => {
+    core.notice(neutralize(message));
+  },
+  warning: (message) => {
+    core.warning(neutralize(message));
+  },
 };
 
 /**
@@ -48,15 +57,16 @@ export function createActionContext(env: NodeJS.ProcessEnv = process.env): Actio
     env,
     inputs: new Inputs((name) => readInput(env, name)),
     log: actionLog,
-    setOutput: (name, value) => core.setOutput(name, value),
-    exportVariable: (name, value) => core.exportVariable(name, value),
-    addPath: (path) => core.addPath(path),
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    appendSummary: async (markdown) => {
+    setOutput: core.setOutput,
+    exportVariable: core.exportVariable,
+    addPath: core.addPath,
+    saveState: core.saveState,
+    getState: core.getState,
+    // Not core.summary: it caches the file's path for the life of the process.
+    appendSummary: (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
       const text = fitSummary(markdown);
-      await core.summary.addRaw(text.endsWith('\n') ? text : `${text}\n`).write();
+      appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith('\n') ? text : `${text}\n`, 'utf8');
     },
     group: (title, body) => core.group(neutralize(title), body),
   };

@@ -251,6 +251,12 @@ export async function runPost(name: string, options: RunOptions = {}): Promise<R
   return spawnStep(name, options, (runs) => runs.post);
 }
 
+/** process.env itself (Node's, which the toolkit reads) made to hold exactly `env`. */
+function replaceEnvironment(env: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) Reflect.deleteProperty(process.env, key);
+  Object.assign(process.env, env);
+}
+
 /**
  * Calls an entry's exported body (`run` or `post`) in this process, as the generated bundle
  * would: the step's environment replaces process.env for the call, and what it writes to
@@ -268,13 +274,12 @@ export async function runInProcess(
   const savedCwd = process.cwd();
   const write = process.stdout.write.bind(process.stdout);
   const out: string[] = [];
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
     if (typeof chunk !== 'string') return write(chunk, ...rest);
     out.push(chunk);
     return true;
-  }) as typeof process.stdout.write;
-  for (const key of Object.keys(process.env)) delete process.env[key];
-  Object.assign(process.env, step.env);
+  };
+  replaceEnvironment(step.env);
   process.exitCode = 0;
   const started = performance.now();
   try {
@@ -290,8 +295,7 @@ export async function runInProcess(
   } finally {
     process.stdout.write = write;
     process.chdir(savedCwd);
-    for (const key of Object.keys(process.env)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
+    replaceEnvironment(savedEnv);
     process.exitCode = savedExitCode;
     rmSync(step.temp, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkGateWorkflow, workflowPath } from '../../src/lanes/gate-workflow.ts';
+import { checkGateWorkflow } from '../../src/lanes/gate-workflow.ts';
 
 const workflow = (gate: string) => `name: CI
 on: pull_request
@@ -91,19 +91,4 @@ describe('checkGateWorkflow', () => {
   it('lets invalid YAML throw for the caller to report', () => {
     assert.throws(() => checkGateWorkflow('jobs: [', 'gate'), { name: 'YAMLParseError' });
   });
-});
-
-describe('workflowPath', () => {
-  const cases: [string | undefined, string | undefined][] = [
-    ['octo-org/octo-repo/.github/workflows/ci.yml@refs/heads/main', '.github/workflows/ci.yml'],
-    ['octo-org/octo-repo/.github/workflows/ci.yml@refs/pull/7/merge', '.github/workflows/ci.yml'],
-    ['octo-org/octo-repo/.github/workflows/a@b.yml@refs/tags/v1', '.github/workflows/a@b.yml'],
-    [undefined, undefined],
-    ['nonsense', undefined],
-  ];
-  for (const [ref, path] of cases) {
-    it(`${String(ref)} -> ${String(path)}`, () => {
-      assert.equal(workflowPath(ref), path);
-    });
-  }
 });
