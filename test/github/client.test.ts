@@ -19,6 +19,7 @@ import { GitHubApiServer } from '../harness/github-api.ts';
 const API_HOST = 'api.github.test';
 const REPO_ROUTE = '/repos/:owner/:repo';
 const REPO = { owner: 'octo-org', repo: 'octo-repo' };
+/** A failed connection is retried like a 5xx (after 1, 4, 9 s): tests of the message skip that. */
 const NO_RETRIES = { request: { retries: 0 } };
 const PROXY_VARIABLES = [
   'HTTPS_PROXY',
@@ -159,13 +160,13 @@ describe('createGitHubClient', () => {
     it('sends the calls through HTTP_PROXY and gets the answer back', async () => {
       process.env.HTTP_PROXY = proxy.url;
       process.env.HTTPS_PROXY = proxy.url;
-      const before = api.requests.length;
+      const already = api.requests.length;
 
       const { data } = await getRepo(clientFor(`http://${API_HOST}:${apiPort}`));
 
       assert.deepEqual(data, { full_name: 'octo-org/octo-repo' });
       assert.deepEqual(proxy.received, [`CONNECT ${API_HOST}:${apiPort}`]);
-      const seen = api.requests.slice(before);
+      const seen = api.requests.slice(already);
       assert.deepEqual(
         seen.map((r) => [r.path, r.headers.host]),
         [['/repos/octo-org/octo-repo', `${API_HOST}:${apiPort}`]],
@@ -177,13 +178,13 @@ describe('createGitHubClient', () => {
       process.env.HTTP_PROXY = proxy.url;
       process.env.HTTPS_PROXY = proxy.url;
       process.env.NO_PROXY = `example.com, ${API_HOST}`;
-      const before = api.requests.length;
+      const already = api.requests.length;
 
       const { data } = await getRepo(clientFor(`http://${API_HOST}:${apiPort}`));
 
       assert.deepEqual(data, { full_name: 'octo-org/octo-repo' });
       assert.deepEqual(proxy.received, []);
-      assert.equal(api.requests.length - before, 1);
+      assert.equal(api.requests.length - already, 1);
     });
 
     it('reports a proxy that refuses the tunnel, naming the proxy', async () => {
@@ -204,13 +205,13 @@ describe('createGitHubClient', () => {
   it('honours Retry-After on a 429: one retry, after the wait', async () => {
     const client = clientFor(api.url);
     api.failNext('GET', REPO_ROUTE, { kind: 'rate-limit-429', retryAfterSeconds: 1 });
-    const before = api.count('GET', REPO_ROUTE);
+    const already = api.count('GET', REPO_ROUTE);
     const start = performance.now();
 
     const { data } = await getRepo(client);
 
     assert.deepEqual(data, { full_name: 'octo-org/octo-repo' });
-    assert.equal(api.count('GET', REPO_ROUTE) - before, 2);
+    assert.equal(api.count('GET', REPO_ROUTE) - already, 2);
     assert.ok(performance.now() - start >= 950, 'waited the second Retry-After asked for');
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /secondary rate limit on GET .*: retrying in 1s$/);
@@ -219,23 +220,23 @@ describe('createGitHubClient', () => {
   it('retries a 502', async () => {
     const client = clientFor(api.url);
     api.failNext('GET', REPO_ROUTE, { kind: 'server-error', status: 502 });
-    const before = api.count('GET', REPO_ROUTE);
+    const already = api.count('GET', REPO_ROUTE);
 
     const { data } = await getRepo(client);
 
     assert.deepEqual(data, { full_name: 'octo-org/octo-repo' });
-    assert.equal(api.count('GET', REPO_ROUTE) - before, 2);
+    assert.equal(api.count('GET', REPO_ROUTE) - already, 2);
   });
 
   it('retries a connection closed before the answer', async () => {
     const client = clientFor(api.url);
     api.failNext('GET', REPO_ROUTE, { kind: 'connection-reset' });
-    const before = api.count('GET', REPO_ROUTE);
+    const already = api.count('GET', REPO_ROUTE);
 
     const { data } = await getRepo(client);
 
     assert.deepEqual(data, { full_name: 'octo-org/octo-repo' });
-    assert.equal(api.count('GET', REPO_ROUTE) - before, 2);
+    assert.equal(api.count('GET', REPO_ROUTE) - already, 2);
   });
 
   it('reports a connection closed before the answer as such, not as a 500', async () => {
