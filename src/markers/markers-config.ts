@@ -1,3 +1,4 @@
+import { errorMessage } from '../common/error-message.ts';
 import type { ConfigNode } from '../runner/yaml-config.ts';
 import { ConfigNode as Config } from '../runner/yaml-config.ts';
 import { CATEGORY_NAMES, isMarkerCategory } from './categories.ts';
@@ -82,7 +83,7 @@ function parseUserRule(node: ConfigNode): MarkerRule {
     try {
       pattern = new RegExp(source, 'u');
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw fields.regex.error(`rule '${id}': invalid regex '${source}': ${reason}`);
     }
   } else {

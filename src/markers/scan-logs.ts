@@ -1,3 +1,4 @@
+import { errorMessage } from '../common/error-message.ts';
 import type { CompiledRules } from './compiled-rules.ts';
 import { scanFile } from './file-scan.ts';
 import type { LogSource, ScannedSource } from './report.ts';
@@ -17,7 +18,7 @@ export async function scanFiles(
     try {
       scanned.push({ ...source, result: await scanFile(path, compiled, samples) });
     } catch (error) {
-      scanned.push({ ...source, error: error instanceof Error ? error.message : String(error) });
+      scanned.push({ ...source, error: errorMessage(error) });
     }
   }
   return scanned;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../common/error-message.ts';
 import { formatOfPath, parseStructured } from './structured-keys.ts';
 
 export interface FileRequest {
@@ -42,7 +43,7 @@ export class Documents {
         } catch (error) {
           parsed = {
             ok: false,
-            error: `${side}: ${error instanceof Error ? error.message : String(error)}`,
+            error: `${side}: ${errorMessage(error)}`,
           };
         }
       }

@@ -4,6 +4,7 @@
  *
  * Pure logic: the caller reads the two versions of the file and hands over their text.
  */
+import { errorMessage } from '../common/error-message.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { ConfigurationError } from '../runner/configuration-error.ts';
@@ -106,10 +107,6 @@ function parseYamlText(text: string): unknown {
     }
     throw new Error(`invalid YAML: ${firstLine(errorMessage(error))}`);
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function firstLine(text: string): string {

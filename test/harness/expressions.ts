@@ -288,9 +288,7 @@ export function evaluate(expression: string, context: ExpressionContext): Value 
   try {
     return new Parser(expression, context).parse();
   } catch (error) {
-    throw new Error(
-      `cannot evaluate \${{ ${expression} }}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new Error(`cannot evaluate \${{ ${expression} }}: ${errorMessage(error)}`);
   }
 }
 

@@ -7,6 +7,7 @@
 // real Octokit client and its retry/throttling/pagination plugins behave
 // against it exactly as they do against GitHub.
 
+import { errorMessage } from '../../src/common/error-message.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type {
@@ -295,7 +296,7 @@ export class GitHubApiServer {
       try {
         response = await handler({ ...recorded, params });
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = errorMessage(error);
         return this.#errorReply(
           500,
           `test harness: handler for ${matcher.method} ${matcher.pattern} threw: ${detail}`,

@@ -9,6 +9,7 @@
 // claim holds `Actions.Results:<workflowRunBackendId>:<workflowJobRunBackendId>`,
 // and handlers receive that scope. Requests are recorded; faults can be queued.
 
+import { errorMessage } from '../../src/common/error-message.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -274,7 +275,7 @@ export class TwirpServer {
       return { status: 200, contentType: 'application/json', body: JSON.stringify(response) };
     } catch (error) {
       if (error instanceof TwirpError) return twirpError(error);
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       return twirpError(
         new TwirpError('internal', `test harness: ${service}/${method} threw: ${detail}`),
       );
