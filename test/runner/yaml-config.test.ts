@@ -14,16 +14,17 @@ const at = (text: string, key = 'a'): ConfigNode => {
   return node;
 };
 
-/** The message of the ConfigurationError `f` throws. */
-const messageOf = (f: () => unknown): string => {
+/** The ConfigurationError `f` throws. */
+const errorOf = (f: () => unknown): ConfigurationError => {
   try {
     f();
   } catch (error) {
     assert.ok(error instanceof ConfigurationError, `not a ConfigurationError: ${String(error)}`);
-    return error.message;
+    return error;
   }
   assert.fail('no error thrown');
 };
+const messageOf = (f: () => unknown): string => errorOf(f).message;
 
 describe('ConfigNode.parse', () => {
   const invalid: [string, string, string | RegExp][] = [
@@ -329,5 +330,38 @@ describe('ConfigNode scalars and lists', () => {
     for (const [text, missing] of cases) {
       assert.equal(at(text).isMissing, missing, JSON.stringify(text));
     }
+  });
+});
+
+describe('ConfigNode error locations for annotations', () => {
+  it('gives a parse error the file, line and column of its message', () => {
+    const error = errorOf(() => ConfigNode.parse('a: 1\nb: [\n', ORIGIN));
+    assert.match(error.message, /^conf\.yml:3:1: /);
+    assert.deepEqual(error.location, { file: ORIGIN, line: 3, column: 1 });
+  });
+
+  it('gives an error made at a node the position its message names', () => {
+    const item = at('a: [one, two]\n').items()[1]!;
+    const error = item.error('bad item');
+    assert.equal(error.message, 'conf.yml:1:10: a[1]: bad item');
+    assert.deepEqual(error.location, { file: ORIGIN, line: 1, column: 10 });
+    const unknown = errorOf(() => ConfigNode.parse('ok: 1\nnope: 2\n', ORIGIN).fields(['ok']));
+    assert.deepEqual(unknown.location, { file: ORIGIN, line: 2, column: 1 }, 'at the key');
+  });
+
+  it('gives no file location for YAML given inline in an input, which has no file', () => {
+    const parsed = errorOf(() => ConfigNode.parse('a: [\n', 'routes input'));
+    assert.match(parsed.message, /^routes input:2:1: invalid YAML/);
+    assert.equal(parsed.location, undefined);
+    const root = ConfigNode.parse('a: [x]\n', 'routes input');
+    const error = root.entries()[0]![1].items()[0]!.error('bad');
+    assert.equal(error.message, 'routes input:1:5: a[0]: bad');
+    assert.equal(error.location, undefined);
+  });
+
+  it('gives no location where the node has no position', () => {
+    const error = ConfigNode.parse('', ORIGIN).error('empty');
+    assert.equal(error.message, 'conf.yml: empty');
+    assert.equal(error.location, undefined);
   });
 });
