@@ -388,11 +388,33 @@ force:
     });
   }
 
-  it('names the origin it is given in every message', () => {
+  it('names the origin it is given in every message; inline YAML has no file to annotate', () => {
     assert.throws(() => parseRoutesConfig('routes: {}\n', 'routes input'), {
       name: 'ConfigurationError',
       message: 'routes input:1:9: routes: define at least one route',
+      location: undefined,
     });
+  });
+
+  it('carries the line and column of a rejection in a file, for an annotation there', () => {
+    const cases: [string, string, number, number][] = [
+      ['invalid YAML', 'routes: [\n', 2, 1],
+      ['a glob', "routes:\n  a:\n    paths: [x, './y']\n", 3, 16],
+      ['a route that implies itself', 'routes:\n  a:\n    paths: [x]\n    implies: [a]\n', 4, 15],
+      ['a fallback route', withA('fallback: [a, b]\n'), 4, 15],
+      ['a trailer', withA("force:\n  trailers: ['nope']\n"), 5, 14],
+    ];
+    for (const [what, text, line, column] of cases) {
+      assert.throws(
+        () => parse(text),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigurationError);
+          assert.ok(error.message.startsWith(`routes.yml:${line}:${column}: `), error.message);
+          assert.deepEqual(error.location, { file: 'routes.yml', line, column }, what);
+          return true;
+        },
+      );
+    }
   });
 });
 
