@@ -5,8 +5,13 @@ import type { Repo } from './repo.ts';
 
 const ATTEMPTS = 3;
 
+/** The status GitHub answered; undefined when no answer came (Octokit then says 500). */
 function httpStatus(error: unknown): number | undefined {
-  return error instanceof Error && 'status' in error && typeof error.status === 'number'
+  return error instanceof Error &&
+    'status' in error &&
+    typeof error.status === 'number' &&
+    'response' in error &&
+    error.response !== undefined
     ? error.status
     : undefined;
 }
