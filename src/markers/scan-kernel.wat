@@ -18,7 +18,8 @@
 ;; timestamp (any fraction precision, or none), the `gh run view --log` job/step columns, escape
 ;; sequences (CSI, OSC ended by BEL or ESC \, two-byte), a BOM, a trailing CR, or a
 ;; `##[warning]`-style prefix; and, for matching, without task-runner tags (`[test:code] `,
-;; BuildKit's `#12 3.456 `). Everything it removes is ASCII, so the text stays valid UTF-8.
+;; BuildKit's `#12 3.456 `). What it removes begins and ends at ASCII bytes (or the line's end),
+;; so the text of a UTF-8 line stays UTF-8.
 (module
   ;; The fixed regions (level prefixes, timestamp digits, shift table, bucket heads) and the
   ;; fields of an anchor entry and of a record are in `scan-kernel-layout.ts`.
@@ -308,7 +309,8 @@
       (then (local.get $second))
       (else (local.get $start))))
 
-  ;; The end of the escape sequence at $at: CSI, OSC (ended by BEL or ESC \) or two bytes.
+  ;; The end of the escape sequence at $at: CSI, OSC (ended by BEL or ESC \, else by the line's
+  ;; end) or two bytes.
   (func $escapeEnd (param $at i32) (param $end i32) (result i32)
     (local $next i32) (local $kind i32)
     (local.set $next (i32.add (local.get $at) (i32.const 1)))
@@ -330,7 +332,7 @@
               (i32.ge_u (i32.sub (i32.load8_u (local.get $next)) (i32.const 0x20)) (i32.const 16)))
             (local.set $next (i32.add (local.get $next) (i32.const 1)))
             (br $intermediate)))
-        (return (call $min (i32.add (local.get $next) (i32.const 1)) (local.get $end)))))
+        (return (call $min (call $asciiEnd (local.get $next)) (local.get $end)))))
     (if (i32.eq (local.get $kind) (i32.const 93))
       (then
         (local.set $next (i32.add (local.get $next) (i32.const 1)))
@@ -346,7 +348,12 @@
             (local.set $next (i32.add (local.get $next) (i32.const 1)))
             (br $string)))
         (return (local.get $end))))
-    (call $min (i32.add (local.get $next) (i32.const 1)) (local.get $end)))
+    (call $min (call $asciiEnd (local.get $next)) (local.get $end)))
+
+  ;; Past the byte at $at when it is ASCII, else $at: the byte that ends an escape sequence is
+  ;; taken only when ASCII, so that the text of a UTF-8 line stays UTF-8.
+  (func $asciiEnd (param $at i32) (result i32)
+    (i32.add (local.get $at) (i32.lt_u (i32.load8_u (local.get $at)) (i32.const 0x80))))
 
   (func $min (param $a i32) (param $b i32) (result i32)
     (select (local.get $a) (local.get $b) (i32.lt_s (local.get $a) (local.get $b))))

@@ -31,6 +31,8 @@ describe('normalizeLine', () => {
       undefined,
     ],
     ['\x1b]8;;https://x\x07link\x1b]8;;\x07 \x1b[2K\x1b[1Gdone', 'link done', undefined],
+    // An escape sequence never ends inside a UTF-8 character.
+    ['\x1bé \x1b[1;31中 \x1b]0;é', 'é 中 ', undefined],
     [
       '2025-12-16T23:20:36.2253842Z ##[warning]Cache not found for keys: a',
       'Cache not found for keys: a',
