@@ -7,7 +7,7 @@ import type { Plan } from '../../src/routing/route-changes.ts';
 import { GitFixture, git } from '../harness/git-fixture.ts';
 import { GitHubApiServer, pullFile } from '../harness/github-api.ts';
 import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../harness/payloads.ts';
-import type { RunResult } from '../harness/runner.ts';
+import type { RunOptions, RunResult } from '../harness/runner.ts';
 import { runAction } from '../harness/runner.ts';
 
 const ROUTES = `routes:
@@ -46,13 +46,45 @@ const BASE_FILES = {
   'package.json': '{"dependencies": {"left-pad": "1.0.0"}, "scripts": {"test": "x"}}\n',
 };
 
-function plan(result: RunResult): Plan {
-  assert.equal(result.exitCode, 0, `action failed:\n${result.stdout}\n${result.stderr}`);
-  return JSON.parse(result.outputs.plan!) as Plan;
+/** Every route of ROUTES, in file order: what runs when everything runs. */
+const ALL_ROUTES = ['rust', 'docker_e2e', 'docs', 'deps'];
+
+type Event = NonNullable<RunOptions['event']>;
+
+const pullRequest = (options: Parameters<typeof pullRequestPayload>[0]): Event => ({
+  name: 'pull_request',
+  payload: pullRequestPayload(options),
+});
+const push = (options: Parameters<typeof pushPayload>[0]): Event => ({
+  name: 'push',
+  payload: pushPayload(options),
+});
+const mergeGroup = (options: Parameters<typeof mergeGroupPayload>[0]): Event => ({
+  name: 'merge_group',
+  payload: mergeGroupPayload(options),
+});
+
+/** A successful run, read: the plan output and the routes that run, beside the raw result. */
+interface Routed {
+  readonly result: RunResult;
+  readonly outputs: RunResult['outputs'];
+  readonly summary: string;
+  readonly stdout: string;
+  readonly plan: Plan;
+  readonly running: string[];
 }
 
-function running(result: RunResult): string[] {
-  return JSON.parse(result.outputs.routes!) as string[];
+/** Asserts that the action succeeded, and reads its outputs. */
+function routed(result: RunResult): Routed {
+  assert.equal(result.exitCode, 0, `action failed:\n${result.stdout}\n${result.stderr}`);
+  return {
+    result,
+    outputs: result.outputs,
+    summary: result.summary,
+    stdout: result.stdout,
+    plan: JSON.parse(result.outputs.plan!) as Plan,
+    running: JSON.parse(result.outputs.routes!) as string[],
+  };
 }
 
 /** No line of the log may be a workflow command other than the ones lanekit itself writes. */
@@ -64,19 +96,59 @@ function assertNoInjectedCommands(result: RunResult): void {
 }
 
 describe('change-router on real git repositories', () => {
-  let repo: GitFixture;
-  let baseSha: string;
-
-  before(() => {
-    repo = new GitFixture();
-    baseSha = repo.commit('base', BASE_FILES);
-  });
+  const origins: GitFixture[] = [];
   after(() => {
-    repo.cleanup();
+    for (const repo of origins) repo.cleanup();
   });
+
+  /** A fresh origin for one case: main holds BASE_FILES in one commit, `base`. */
+  function origin(): { repo: GitFixture; base: string } {
+    const repo = new GitFixture();
+    origins.push(repo);
+    return { repo, base: repo.commit('base', BASE_FILES) };
+  }
+
+  interface Run {
+    /** The commit to check out, as actions/checkout does (default: main's head). */
+    readonly at?: string;
+    /** actions/checkout's fetch-depth: 1 by default, 0 for the whole history of `at`. */
+    readonly depth?: number;
+    /** Run in this checkout instead of making one. */
+    readonly workspace?: string;
+    readonly event?: Event;
+    readonly inputs?: RunOptions['inputs'];
+    readonly env?: RunOptions['env'];
+  }
+
+  /** Checks `repo` out and runs change-router there; the run must succeed. */
+  async function route(repo: GitFixture, run: Run = {}): Promise<Routed & { workspace: string }> {
+    const workspace = run.workspace ?? repo.clone({ ref: run.at, depth: run.depth });
+    const result = await runAction('change-router', {
+      workspace,
+      event: run.event,
+      inputs: run.inputs,
+      env: run.env,
+    });
+    return { ...routed(result), workspace };
+  }
+
+  /**
+   * The common case: `files` committed on main (a new origin's unless `on` is given), routed
+   * from main before it to that commit by the base and head inputs, in a full checkout.
+   */
+  async function routeChange(
+    files: Readonly<Record<string, string | null>>,
+    options: { message?: string; on?: GitFixture } = {},
+  ): Promise<Routed & { repo: GitFixture; from: string; to: string }> {
+    const repo = options.on ?? origin().repo;
+    const from = repo.sha('main');
+    const to = repo.commit(options.message ?? 'change', files);
+    const run = await route(repo, { at: to, depth: 0, inputs: { base: from, head: to } });
+    return { ...run, repo, from, to };
+  }
 
   it('routes a pull request from a shallow clone, fetching only what is missing', async () => {
-    repo.checkout('main');
+    const { repo, base } = origin();
     repo.checkout('pr-shallow', true);
     repo.commit('touch rust and docs', {
       'crates/core/src/lib.rs': 'pub fn b() {}\n',
@@ -85,40 +157,31 @@ describe('change-router on real git repositories', () => {
     const head = repo.commit('more', { 'crates/core/src/extra.rs': '//\n' });
     repo.checkout('main');
     const moved = repo.commit('main moves on', { 'docker/Dockerfile': 'FROM alpine\n' });
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({ baseSha: moved, headSha: head }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: pullRequest({ baseSha: moved, headSha: head }),
     });
-    const p = plan(result);
-    assert.equal(p.base, baseSha, 'the merge base, not the moved base branch');
-    assert.equal(p.head, head);
-    assert.equal(p.changedFiles, 3);
-    assert.deepEqual(running(result), ['rust', 'docs']);
-    assert.equal(result.outputs.rust, 'true');
-    assert.equal(
-      result.outputs.docker_e2e,
-      'false',
-      'a change on main after the fork is not the PR',
-    );
-    assert.equal(result.outputs['changed-files'], '3');
-    assert.equal(result.outputs['fallback-reason'], '');
-    assert.deepEqual(p.routes.rust!.reasons[0], {
+    assert.equal(run.plan.base, base, 'the merge base, not the moved base branch');
+    assert.equal(run.plan.head, head);
+    assert.equal(run.plan.changedFiles, 3);
+    assert.deepEqual(run.running, ['rust', 'docs']);
+    assert.equal(run.outputs.rust, 'true');
+    assert.equal(run.outputs.docker_e2e, 'false', 'a change on main after the fork is not the PR');
+    assert.equal(run.outputs['changed-files'], '3');
+    assert.equal(run.outputs['fallback-reason'], '');
+    assert.deepEqual(run.plan.routes.rust!.reasons[0], {
       type: 'path',
       path: 'crates/core/src/extra.rs',
       rule: 'crates/**',
     });
-    assert.match(result.summary, /\| `?<code>rust<\/code>`? \| ✅ run \|/);
-    assert.match(result.stdout, /Fetching [0-9a-f]{40} from origin/);
-    assert.doesNotMatch(result.stdout, /deepening by 128/, 'one bounded deepening step is enough');
-    assertNoInjectedCommands(result);
+    assert.match(run.summary, /\| `?<code>rust<\/code>`? \| ✅ run \|/);
+    assert.match(run.stdout, /Fetching [0-9a-f]{40} from origin/);
+    assert.doesNotMatch(run.stdout, /deepening by 128/, 'one bounded deepening step is enough');
+    assertNoInjectedCommands(run.result);
   });
 
   it('leaves out what a pull request merged in from its base branch', async () => {
-    repo.checkout('main');
+    const { repo } = origin();
     repo.checkout('pr-merges-main', true);
     repo.commit('docs on the branch', { 'docs/merged.md': 'x\n' });
     repo.checkout('main');
@@ -126,78 +189,63 @@ describe('change-router on real git repositories', () => {
     repo.checkout('pr-merges-main');
     const head = repo.merge('main', 'Merge branch main into pr-merges-main');
     repo.checkout('main');
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({ baseSha: mainMoved, headSha: head }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: pullRequest({ baseSha: mainMoved, headSha: head }),
     });
-    const p = plan(result);
-    assert.equal(p.base, mainMoved, 'the merge brought main in: main is the merge base');
-    assert.deepEqual(running(result), ['docs']);
-    assert.equal(p.changedFiles, 1);
+    assert.equal(run.plan.base, mainMoved, 'the merge brought main in: main is the merge base');
+    assert.deepEqual(run.running, ['docs']);
+    assert.equal(run.plan.changedFiles, 1);
   });
 
   it('deepens a shallow clone in bounded steps to find a distant merge base', async () => {
-    repo.checkout('main');
+    const { repo } = origin();
     repo.checkout('pr-deep', true);
     repo.commit('docs change', { 'docs/deep.md': 'x\n' });
     for (let i = 0; i < 60; i++) repo.commit(`step ${i}`);
     const head = repo.sha('HEAD');
     repo.checkout('main');
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({ baseSha: repo.sha('main'), headSha: head }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: pullRequest({ baseSha: repo.sha('main'), headSha: head }),
     });
-    const p = plan(result);
-    assert.deepEqual(running(result), ['docs']);
-    assert.equal(p.changedFiles, 1);
-    assert.match(result.stdout, /deepening by 32 commits/);
+    assert.deepEqual(run.running, ['docs']);
+    assert.equal(run.plan.changedFiles, 1);
+    assert.match(run.stdout, /deepening by 32 commits/);
   });
 
   it('runs every route with base-unreachable when the base cannot be fetched', async () => {
-    const workspace = repo.clone();
+    const { repo } = origin();
     const missing = 'f'.repeat(40);
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({ baseSha: missing, headSha: repo.sha('main') }),
-      },
+    const run = await route(repo, {
+      event: pullRequest({ baseSha: missing, headSha: repo.sha('main') }),
     });
-    const p = plan(result);
-    assert.equal(result.outputs['fallback-reason'], 'base-unreachable');
-    assert.deepEqual(running(result), ['rust', 'docker_e2e', 'docs', 'deps']);
-    assert.equal(p.base, null);
-    assert.deepEqual(p.routes.docs!.reasons, [{ type: 'fallback', cause: 'base-unreachable' }]);
+    assert.equal(run.outputs['fallback-reason'], 'base-unreachable');
+    assert.deepEqual(run.running, ALL_ROUTES);
+    assert.equal(run.plan.base, null);
+    assert.deepEqual(run.plan.routes.docs!.reasons, [
+      { type: 'fallback', cause: 'base-unreachable' },
+    ]);
   });
 
   it('routes a push from before to after, with renames and deletes', async () => {
-    repo.checkout('main');
-    const beforeSha = repo.sha('HEAD');
+    const { repo, base: beforeSha } = origin();
     repo.rename('docker/Dockerfile', 'images/Dockerfile');
     const afterSha = repo.commit('delete docs', { 'docs/index.md': null });
-    const workspace = repo.clone({ ref: afterSha, depth: 1 });
-    const result = await runAction('change-router', {
-      workspace,
-      event: { name: 'push', payload: pushPayload({ before: beforeSha, after: afterSha }) },
+    const run = await route(repo, {
+      at: afterSha,
+      depth: 1,
+      event: push({ before: beforeSha, after: afterSha }),
     });
-    const p = plan(result);
-    assert.equal(p.base, beforeSha);
-    assert.deepEqual(running(result), ['rust', 'docker_e2e', 'docs']);
-    assert.deepEqual(p.routes.docker_e2e!.reasons[0], {
+    assert.equal(run.plan.base, beforeSha);
+    assert.deepEqual(run.running, ['rust', 'docker_e2e', 'docs']);
+    assert.deepEqual(run.plan.routes.docker_e2e!.reasons[0], {
       type: 'path',
       path: 'docker/Dockerfile',
       rule: 'docker/**',
     });
-    assert.deepEqual(p.routes.rust!.reasons, [{ type: 'implied', by: 'docker_e2e' }]);
-    assert.deepEqual(p.routes.docs!.reasons[0], {
+    assert.deepEqual(run.plan.routes.rust!.reasons, [{ type: 'implied', by: 'docker_e2e' }]);
+    assert.deepEqual(run.plan.routes.docs!.reasons[0], {
       type: 'path',
       path: 'docs/index.md',
       rule: 'docs/**',
@@ -205,31 +253,26 @@ describe('change-router on real git repositories', () => {
   });
 
   it('compares a new branch with its merge base on the default branch', async () => {
-    const mainSha = repo.sha('main');
+    const { repo, base: mainSha } = origin();
     const head = repo.commitOnBranch('new-branch', 'docs on a new branch', {
       'docs/new.md': 'x\n',
     });
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'push',
-        payload: pushPayload({
-          before: '0'.repeat(40),
-          after: head,
-          ref: 'refs/heads/new-branch',
-          created: true,
-        }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: push({
+        before: '0'.repeat(40),
+        after: head,
+        ref: 'refs/heads/new-branch',
+        created: true,
+      }),
     });
-    const p = plan(result);
-    assert.equal(p.base, mainSha);
-    assert.deepEqual(running(result), ['docs']);
-    assert.match(p.how, /new-branch: merge base with the default branch 'main'/);
+    assert.equal(run.plan.base, mainSha);
+    assert.deepEqual(run.running, ['docs']);
+    assert.match(run.plan.how, /new-branch: merge base with the default branch 'main'/);
   });
 
   it('ignores the orphaned before of a force push and uses the default branch', async () => {
-    repo.checkout('main');
+    const { repo } = origin();
     repo.checkout('forced', true);
     const orphan = repo.commit('soon orphaned', { 'crates/core/src/gone.rs': '//\n' });
     git(repo.origin, 'reset', '--quiet', '--hard', 'main');
@@ -237,50 +280,30 @@ describe('change-router on real git repositories', () => {
     git(repo.origin, 'reflog', 'expire', '--expire=now', '--all');
     git(repo.origin, 'gc', '--quiet', '--prune=now');
     repo.checkout('main');
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'push',
-        payload: pushPayload({
-          before: orphan,
-          after: head,
-          ref: 'refs/heads/forced',
-          forced: true,
-        }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: push({ before: orphan, after: head, ref: 'refs/heads/forced', forced: true }),
     });
-    plan(result);
-    assert.deepEqual(running(result), ['docs']);
+    assert.deepEqual(run.running, ['docs']);
   });
 
   it('runs everything for a force push of the default branch itself, saying why', async () => {
-    const workspace = repo.clone();
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'push',
-        payload: pushPayload({ before: 'a'.repeat(40), after: repo.sha('main'), forced: true }),
-      },
+    const { repo } = origin();
+    const run = await route(repo, {
+      event: push({ before: 'a'.repeat(40), after: repo.sha('main'), forced: true }),
     });
-    plan(result);
-    assert.equal(result.outputs['fallback-reason'], 'base-unknown:force-push');
+    assert.equal(run.outputs['fallback-reason'], 'base-unknown:force-push');
   });
 
   it('routes a merge group from base_sha to head_sha', async () => {
-    const baseOfGroup = repo.sha('main');
+    const { repo, base: baseOfGroup } = origin();
     const head = repo.commitOnBranch('gh-readonly-queue', 'queued', { 'Cargo.lock': '# lock\n' });
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'merge_group',
-        payload: mergeGroupPayload({ baseSha: baseOfGroup, headSha: head }),
-      },
+    const run = await route(repo, {
+      at: head,
+      event: mergeGroup({ baseSha: baseOfGroup, headSha: head }),
     });
-    const p = plan(result);
-    assert.equal(p.base, baseOfGroup);
-    assert.deepEqual(running(result), ['rust']);
+    assert.equal(run.plan.base, baseOfGroup);
+    assert.deepEqual(run.running, ['rust']);
   });
 
   for (const [name, payload, cause] of [
@@ -294,147 +317,105 @@ describe('change-router on real git repositories', () => {
     ['repository_dispatch', { action: 'go' }, 'event:repository_dispatch'],
   ] as const) {
     it(`runs every route for ${cause}`, async () => {
-      const workspace = repo.clone();
-      const result = await runAction('change-router', {
-        workspace,
-        env: { GITHUB_SHA: repo.sha('main') },
-        event: { name, payload },
-      });
-      const p = plan(result);
-      assert.equal(result.outputs['fallback-reason'], cause);
-      assert.deepEqual(running(result), ['rust', 'docker_e2e', 'docs', 'deps']);
-      assert.match(result.stdout, new RegExp(`notice::Fallback: ${cause}`));
-      assert.equal(p.changedFiles, 0);
+      const { repo, base } = origin();
+      const run = await route(repo, { env: { GITHUB_SHA: base }, event: { name, payload } });
+      assert.equal(run.outputs['fallback-reason'], cause);
+      assert.deepEqual(run.running, ALL_ROUTES);
+      assert.match(run.stdout, new RegExp(`notice::Fallback: ${cause}`));
+      assert.equal(run.plan.changedFiles, 0);
     });
   }
 
   it('fetches a branch named in the base input into a shallow clone', async () => {
+    const { repo, base } = origin();
     const head = repo.commitOnBranch('by-branch-name', 'docs', { 'docs/by-name.md': 'x\n' });
-    const workspace = repo.clone({ ref: head });
-    const result = await runAction('change-router', {
-      workspace,
+    const run = await route(repo, {
+      at: head,
       inputs: { base: 'main' },
       env: { GITHUB_SHA: head },
       event: { name: 'workflow_dispatch', payload: {} },
     });
-    const p = plan(result);
-    assert.equal(p.base, repo.sha('main'));
-    assert.deepEqual(running(result), ['docs']);
+    assert.equal(run.plan.base, base);
+    assert.deepEqual(run.running, ['docs']);
   });
 
   it('diffs a dispatch against the base input', async () => {
-    repo.checkout('main');
-    const from = repo.sha('main');
+    const { repo, base: from } = origin();
     const to = repo.commit('lock', { 'package.json': '{"dependencies": {"left-pad": "1.1.0"}}\n' });
-    const workspace = repo.clone({ ref: to, depth: 0 });
-    const result = await runAction('change-router', {
-      workspace,
+    const run = await route(repo, {
+      at: to,
+      depth: 0,
       inputs: { base: from },
       env: { GITHUB_SHA: to },
       event: { name: 'workflow_dispatch', payload: {} },
     });
-    const p = plan(result);
-    assert.deepEqual(running(result), ['deps']);
-    assert.deepEqual(p.routes.deps!.reasons, [
+    assert.deepEqual(run.running, ['deps']);
+    assert.deepEqual(run.plan.routes.deps!.reasons, [
       { type: 'key', file: 'package.json', key: 'dependencies.left-pad', rule: 'dependencies.*' },
     ]);
   });
 
   it('routes mise.toml by the tools that changed, whatever their backend', async () => {
-    repo.checkout('main');
-    const from = repo.sha('main');
-    const docsBump = repo.commit('bump lychee', { 'mise.toml': MISE.replace('0.15.0', '0.16.0') });
-    const workspace = repo.clone({ ref: docsBump, depth: 0 });
-    const docsOnly = await runAction('change-router', {
-      workspace,
-      inputs: { base: from, head: docsBump },
-    });
-    assert.deepEqual(running(docsOnly), ['docs'], 'a docs tool bump does not fire rust');
+    const bumped = MISE.replace('0.15.0', '0.16.0');
+    const docsOnly = await routeChange({ 'mise.toml': bumped }, { message: 'bump lychee' });
+    assert.deepEqual(docsOnly.running, ['docs'], 'a docs tool bump does not fire rust');
 
-    const renamed = repo.commit('move nextest to aqua', {
-      'mise.toml': MISE.replace('0.15.0', '0.16.0').replace(
-        '"cargo:cargo-nextest" = "0.9.80"',
-        '"aqua:nextest-rs/nextest" = "0.9.80"',
-      ),
-    });
-    const clone = repo.clone({ ref: renamed, depth: 0 });
-    const rename = await runAction('change-router', {
-      workspace: clone,
-      inputs: { base: docsBump, head: renamed },
-    });
-    const p = plan(rename);
-    assert.deepEqual(running(rename), ['rust']);
-    assert.equal(p.routes.rust!.reasons[0]!.type, 'tool');
+    const rename = await routeChange(
+      {
+        'mise.toml': bumped.replace(
+          '"cargo:cargo-nextest" = "0.9.80"',
+          '"aqua:nextest-rs/nextest" = "0.9.80"',
+        ),
+      },
+      { message: 'move nextest to aqua', on: docsOnly.repo },
+    );
+    assert.equal(rename.from, docsOnly.to, 'the second change is routed from the first');
+    assert.deepEqual(rename.running, ['rust']);
+    assert.equal(rename.plan.routes.rust!.reasons[0]!.type, 'tool');
     assert.ok(
-      p.warnings.some((w) => w.includes("'cargo-nextest'")),
-      `drift warning expected: ${JSON.stringify(p.warnings)}`,
+      rename.plan.warnings.some((w) => w.includes("'cargo-nextest'")),
+      `drift warning expected: ${JSON.stringify(rename.plan.warnings)}`,
     );
     assert.match(rename.stdout, /::warning::route 'rust': mise tool 'cargo-nextest'/);
   });
 
   it('runs the routes of a file that fails to parse, with parse-error:<file>', async () => {
-    repo.checkout('main');
-    const from = repo.sha('main');
-    const broken = repo.commit('break json', { 'package.json': '{"dependencies": {' });
-    const workspace = repo.clone({ ref: broken, depth: 0 });
-    const result = await runAction('change-router', {
-      workspace,
-      inputs: { base: from, head: broken },
-    });
-    const p = plan(result);
-    assert.deepEqual(running(result), ['deps']);
-    assert.equal(p.routes.deps!.reasons[0]!.type, 'parse-error');
-    assert.equal(result.outputs['fallback-reason'], 'parse-error:package.json');
-    repo.commit('fix json', { 'package.json': '{"dependencies": {"left-pad": "1.1.0"}}\n' });
+    const run = await routeChange(
+      { 'package.json': '{"dependencies": {' },
+      { message: 'break json' },
+    );
+    assert.deepEqual(run.running, ['deps']);
+    assert.equal(run.plan.routes.deps!.reasons[0]!.type, 'parse-error');
+    assert.equal(run.outputs['fallback-reason'], 'parse-error:package.json');
   });
 
   it('sends a file no route claims to the fallback routes', async () => {
-    repo.checkout('main');
-    const from = repo.sha('main');
-    const to = repo.commit('stray', { 'tools/stray.sh': 'echo\n' });
-    const workspace = repo.clone({ ref: to, depth: 0 });
-    const result = await runAction('change-router', {
-      workspace,
-      inputs: { base: from, head: to },
-    });
-    const p = plan(result);
-    assert.equal(result.outputs['fallback-reason'], 'unmatched:tools/stray.sh');
-    assert.deepEqual(p.routes.docs!.reasons, [
+    const run = await routeChange({ 'tools/stray.sh': 'echo\n' }, { message: 'stray' });
+    assert.equal(run.outputs['fallback-reason'], 'unmatched:tools/stray.sh');
+    assert.deepEqual(run.plan.routes.docs!.reasons, [
       { type: 'fallback', cause: 'unmatched:tools/stray.sh' },
     ]);
   });
 
   it('forces every route for a configured label or commit trailer', async () => {
+    const { repo, base } = origin();
     const head = repo.commitOnBranch('forced-by-label', 'docs\n\nCI-Routes: all\n', {
       'docs/label.md': 'x\n',
     });
-    const workspace = repo.clone({ ref: head });
-    const labelled = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({
-          baseSha: repo.sha('main'),
-          headSha: head,
-          labels: ['ci:all'],
-        }),
-      },
+    const labelled = await route(repo, {
+      at: head,
+      event: pullRequest({ baseSha: base, headSha: head, labels: ['ci:all'] }),
     });
-    const p = plan(labelled);
     assert.equal(labelled.outputs['fallback-reason'], 'label:ci:all');
-    assert.deepEqual(running(labelled), ['rust', 'docker_e2e', 'docs', 'deps']);
-    assert.deepEqual(p.routes.docs!.reasons.slice(0, 2), [
+    assert.deepEqual(labelled.running, ALL_ROUTES);
+    assert.deepEqual(labelled.plan.routes.docs!.reasons.slice(0, 2), [
       { type: 'fallback', cause: 'label:ci:all' },
       { type: 'path', path: 'docs/label.md', rule: 'docs/**' },
     ]);
-    const trailer = await runAction('change-router', {
-      workspace,
-      event: {
-        name: 'pull_request',
-        payload: pullRequestPayload({ baseSha: repo.sha('main'), headSha: head }),
-      },
+    const trailer = await route(repo, {
+      workspace: labelled.workspace,
+      event: pullRequest({ baseSha: base, headSha: head }),
     });
-    plan(trailer);
     assert.equal(trailer.outputs['fallback-reason'], 'trailer:CI-Routes: all');
   });
 
@@ -450,24 +431,17 @@ describe('change-router on real git repositories', () => {
       'docs/##[add-mask]secret.md',
       '::stop-commands::x',
     ];
-    repo.checkout('main');
-    const from = repo.sha('main');
-    const to = repo.commit(
-      'hostile\n\n::add-mask::x',
-      Object.fromEntries(hostile.map((p) => [p, 'x\n'])),
-    );
-    const workspace = repo.clone({ ref: to, depth: 0 });
-    const result = await runAction('change-router', {
-      workspace,
-      inputs: { base: from, head: to },
+    const run = await routeChange(Object.fromEntries(hostile.map((p) => [p, 'x\n'])), {
+      message: 'hostile\n\n::add-mask::x',
     });
-    const p = plan(result);
-    const docsPaths = p.routes.docs!.reasons.flatMap((r) => (r.type === 'path' ? [r.path] : []));
+    const docsPaths = run.plan.routes.docs!.reasons.flatMap((r) =>
+      r.type === 'path' ? [r.path] : [],
+    );
     assert.deepEqual(docsPaths.sort(), hostile.filter((h) => h.startsWith('docs/')).sort());
-    assert.equal(result.outputs['fallback-reason'], 'unmatched:::stop-commands::x');
-    assertNoInjectedCommands(result);
-    assert.ok(!result.summary.includes('$(touch'), 'summary escapes markup');
-    assert.ok(!result.summary.includes('\nline.md'));
+    assert.equal(run.outputs['fallback-reason'], 'unmatched:::stop-commands::x');
+    assertNoInjectedCommands(run.result);
+    assert.ok(!run.summary.includes('$(touch'), 'summary escapes markup');
+    assert.ok(!run.summary.includes('\nline.md'));
   });
 });
 
@@ -480,6 +454,20 @@ describe('change-router configuration errors', () => {
   after(() => {
     rmSync(workspace, { recursive: true, force: true });
   });
+
+  /**
+   * Runs change-router with `inputs` and asserts it failed as a user's error: exit code 1 and
+   * one `change-router: ` error annotation, no stack trace. Returns the annotation.
+   */
+  async function rejected(inputs?: RunOptions['inputs'], where = workspace) {
+    const result = await runAction('change-router', { workspace: where, inputs });
+    assert.equal(result.exitCode, 1);
+    const error = result.annotations.find((c) => c.command === 'error');
+    assert.ok(error, result.stdout);
+    assert.match(error.message, /^change-router: /);
+    assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, 'no stack trace');
+    return { result, error };
+  }
 
   for (const [title, routes, message] of [
     [
@@ -529,28 +517,18 @@ describe('change-router configuration errors', () => {
     ],
   ] as const) {
     it(`rejects ${title}`, async () => {
-      const result = await runAction('change-router', { workspace, inputs: { routes } });
-      assert.equal(result.exitCode, 1);
-      const error = result.annotations.find((c) => c.command === 'error');
-      assert.ok(error, result.stdout);
-      assert.match(error.message, /^change-router: /);
+      const { error } = await rejected({ routes });
       assert.match(error.message, message);
-      assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, 'no stack trace');
     });
   }
 
   it('rejects an invalid source with the allowed values', async () => {
-    const result = await runAction('change-router', {
-      workspace,
-      inputs: { source: 'svn', routes: 'routes:\n  a:\n    paths: [x]\n' },
-    });
-    assert.equal(result.exitCode, 1);
+    const { result } = await rejected({ source: 'svn', routes: 'routes:\n  a:\n    paths: [x]\n' });
     assert.match(result.stdout, /change-router: source: got 'svn', expected one of auto\|git\|api/);
   });
 
   it('says where the routes file was looked for', async () => {
-    const result = await runAction('change-router', { workspace });
-    assert.equal(result.exitCode, 1);
+    const { result } = await rejected();
     assert.match(
       result.stdout,
       /routes: got '\.github\/lanekit\/routes\.yml'.*did the job run actions\/checkout first/,
@@ -585,10 +563,18 @@ describe('change-router API mode against the REST server', () => {
       }),
     );
 
-  const event = (number: number) => ({
-    name: 'pull_request',
-    payload: pullRequestPayload({ number, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) }),
-  });
+  const pull = (number: number): Event =>
+    pullRequest({ number, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) });
+
+  /** Runs change-router with no checkout, a token and the test server as the API. */
+  const viaApi = (event: Event, inputs?: RunOptions['inputs']) =>
+    runAction('change-router', {
+      workspace,
+      token: 'ghs_test',
+      inputs,
+      env: { GITHUB_API_URL: server.url },
+      event,
+    });
 
   it('lists the pull request files page by page', async () => {
     server.paginated('GET', '/repos/:owner/:repo/pulls/11/files', () => [
@@ -601,16 +587,10 @@ describe('change-router API mode against the REST server', () => {
         repo: 'octo-repo',
       }),
     ]);
-    const result = await runAction('change-router', {
-      workspace,
-      token: 'ghs_test',
-      env: { GITHUB_API_URL: server.url },
-      event: event(11),
-    });
-    const p = plan(result);
-    assert.equal(p.source, 'api');
-    assert.equal(p.changedFiles, 250);
-    assert.deepEqual(running(result), ['rust', 'docs']);
+    const run = routed(await viaApi(pull(11)));
+    assert.equal(run.plan.source, 'api');
+    assert.equal(run.plan.changedFiles, 250);
+    assert.deepEqual(run.running, ['rust', 'docs']);
     assert.equal(server.count('GET', '/repos/:owner/:repo/pulls/11/files'), 3);
     const auth = server.requests.find((r) => r.path.endsWith('/pulls/11/files'))!.headers
       .authorization;
@@ -619,15 +599,9 @@ describe('change-router API mode against the REST server', () => {
 
   it('runs every route with diff-truncated at the 3000-file cap', async () => {
     server.paginated('GET', '/repos/:owner/:repo/pulls/12/files', () => files(3000, 'docs'));
-    const result = await runAction('change-router', {
-      workspace,
-      token: 'ghs_test',
-      env: { GITHUB_API_URL: server.url },
-      event: event(12),
-    });
-    plan(result);
-    assert.equal(result.outputs['fallback-reason'], 'diff-truncated');
-    assert.deepEqual(running(result), ['rust', 'docs']);
+    const run = routed(await viaApi(pull(12)));
+    assert.equal(run.outputs['fallback-reason'], 'diff-truncated');
+    assert.deepEqual(run.running, ['rust', 'docs']);
     assert.equal(server.count('GET', '/repos/:owner/:repo/pulls/12/files'), 30);
   });
 
@@ -670,17 +644,10 @@ describe('change-router API mode against the REST server', () => {
       'fallback: []',
       "  deps:\n    keys:\n      package.json: ['dependencies.*']\nfallback: []",
     );
-    const result = await runAction('change-router', {
-      workspace,
-      token: 'ghs_test',
-      inputs: { routes: withKeys },
-      env: { GITHUB_API_URL: server.url },
-      event: { name: 'push', payload: pushPayload({ before, after }) },
-    });
-    const p = plan(result);
-    assert.equal(p.base, before);
-    assert.deepEqual(running(result), ['docs', 'deps']);
-    assert.deepEqual(p.routes.deps!.reasons, [
+    const run = routed(await viaApi(push({ before, after }), { routes: withKeys }));
+    assert.equal(run.plan.base, before);
+    assert.deepEqual(run.running, ['docs', 'deps']);
+    assert.deepEqual(run.plan.routes.deps!.reasons, [
       { type: 'key', file: 'package.json', key: 'dependencies.left-pad', rule: 'dependencies.*' },
     ]);
   });
@@ -694,12 +661,7 @@ describe('change-router API mode against the REST server', () => {
         status: '403',
       },
     }));
-    const result = await runAction('change-router', {
-      workspace,
-      token: 'ghs_test',
-      env: { GITHUB_API_URL: server.url },
-      event: event(14),
-    });
+    const result = await viaApi(pull(14));
     assert.equal(result.exitCode, 1);
     assert.match(
       result.stdout,
@@ -714,14 +676,9 @@ describe('change-router API mode against the REST server', () => {
       kind: 'rate-limit-429',
       retryAfterSeconds: 1,
     });
-    const result = await runAction('change-router', {
-      workspace,
-      token: 'ghs_test',
-      env: { GITHUB_API_URL: server.url },
-      event: event(13),
-    });
-    assert.deepEqual(running(result), ['rust']);
+    const run = routed(await viaApi(pull(13)));
+    assert.deepEqual(run.running, ['rust']);
     assert.equal(server.count('GET', '/repos/:owner/:repo/pulls/13/files'), 2);
-    assert.match(result.stdout, /secondary rate limit/);
+    assert.match(run.stdout, /secondary rate limit/);
   });
 });
