@@ -534,6 +534,21 @@ describe('change-router configuration errors', () => {
       /routes: got '\.github\/lanekit\/routes\.yml'.*did the job run actions\/checkout first/,
     );
   });
+
+  it('annotates the line and column of an error in the routes file', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'lanekit-config-file-'));
+    try {
+      git(checkout, 'init', '--quiet');
+      mkdirSync(join(checkout, '.github', 'lanekit'), { recursive: true });
+      const file = '.github/lanekit/routes.yml';
+      writeFileSync(join(checkout, file), 'routes:\n  a:\n    paths: [x]\n    status: [touched]\n');
+      const { error } = await rejected(undefined, checkout);
+      assert.match(error.message, /^change-router: \.github\/lanekit\/routes\.yml:4:14: /);
+      assert.deepEqual(error.properties, { file, line: '4', col: '14' });
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('change-router API mode against the REST server', () => {
