@@ -38,6 +38,7 @@ export {
 /** A window of log handed to the kernel at once: longer lines are handed in capped. */
 const WINDOW_BYTES = 256 * 1024;
 const PAGE_BYTES = 65536;
+const NEWLINE = 10;
 /** Anchors are searched by three-byte blocks. */
 export const MIN_ANCHOR_BYTES = 3;
 
@@ -67,8 +68,9 @@ export interface ScanKernelOptions {
 
 /**
  * One instance of the WebAssembly kernel: finds the lines of a window that hold any of
- * `anchors` (at least three bytes each), normalizes them into `text` and describes each in
- * `records`. See `scan-kernel.wat` for the algorithm; this side builds its tables.
+ * `anchors` (at least three bytes each, no newline), normalizes them into `text` and describes
+ * each in `records`. See `scan-kernel.wat` for the algorithm, and KERNEL.md; this side builds
+ * its tables.
  */
 export class ScanKernel {
   /** Where a window of log is copied before `scan`. */
@@ -85,6 +87,10 @@ export class ScanKernel {
     const bytes = anchors.map((anchor) => Buffer.from(anchor, 'utf8'));
     if (bytes.some((anchor) => anchor.length < MIN_ANCHOR_BYTES)) {
       throw new RangeError(`anchors must be at least ${MIN_ANCHOR_BYTES} bytes long`);
+    }
+    // An anchor is found within a line.
+    if (bytes.some((anchor) => anchor.includes(NEWLINE))) {
+      throw new RangeError('anchors must not hold a newline');
     }
     // Wu-Manber's window: the length of the shortest anchor.
     const searchWindow =
@@ -171,7 +177,7 @@ export class ScanKernel {
   normalize(line: Uint8Array): void {
     if (line.length > this.maxLineBytes) throw new RangeError('line longer than maxLineBytes');
     this.input.set(line);
-    this.input[line.length] = 10;
+    this.input[line.length] = NEWLINE;
     this.#exports.normalizeLine(0, line.length);
   }
 }

@@ -26,15 +26,34 @@ export function utf8Bytes(text: string): string {
 
 const WORDS = ['Compiling', 'error', 'warning:', 'Downloaded', 'x', 'in', 'Building wheel', '::'];
 const UNICODE = ['é', 'ß', '中文', '😀', '\u2028', '\ufeff', '\ufffd'];
-const INVALID_UTF8 = ['\x80', '\xbf', '\xc0\x80', '\xe2\x82', '\xf0\x9f\x98', '\xed\xa0\x80', '\xff'];
+const INVALID_UTF8 = [
+  '\x80',
+  '\xbf',
+  '\xc0\x80',
+  '\xe2\x82',
+  '\xf0\x9f\x98',
+  '\xed\xa0\x80',
+  '\xff',
+];
 const CONTROLS = ['\x00', '\x07', '\x7f', '\r', '\t', '\x1b'];
-const CSI_PARAMETERS = '0123456789;:<=>?';
-const CSI_INTERMEDIATES = ' !"#$%&\'()*+,-./';
+const CSI_PARAMETERS = '0123456789;:<=>?'.split('');
+const CSI_INTERMEDIATES = ' !"#$%&\'()*+,-./'.split('');
 const CSI_FINALS = ['m', 'K', 'G', 'H', '@', '~', '\x7f', '\r'];
 const OSC_PAYLOADS = ['8;;https://example.com/a', '0;title', '', ';\x1b[31m', '\r'];
 const LEVELS = ['error', 'warning', 'notice', 'debug', 'info', 'command'];
-const NOT_LEVELS = ['##[err', '##[ERROR]', '##[group]', '##[endgroup]', '#[error]', '##['];
-const TOOL_TAGS = ['[test:code] ', '[2/4]', ' [a] [b]', '#12 3.456 ', '#1 2.', '#14 CACHED', '[unclosed'];
+const TOOL_TAGS = [
+  '[test:code] ',
+  '[2/4]',
+  ' [a] [b]',
+  '[unclosed',
+  '[]',
+  '#12 3.456 ',
+  '#1 2.',
+  '#14 CACHED',
+  '#3 4 ',
+  '#3 4,5',
+  '# 1.2',
+];
 
 export class InputGenerator {
   readonly #random: () => number;
@@ -57,7 +76,7 @@ export class InputGenerator {
   }
 
   /** Any byte but a newline. */
-  byte(): string {
+  #byte(): string {
     const byte = this.int(255);
     return String.fromCharCode(byte < 10 ? byte : byte + 1);
   }
@@ -67,32 +86,40 @@ export class InputGenerator {
   }
 
   /** A runner timestamp, `2026-01-02T03:04:05.1234567Z`, with 0 to 9 fraction digits or none. */
-  timestamp(): string {
+  #timestamp(): string {
     const digits = (n: number) => this.#repeat(n, () => String(this.int(10)));
     const fraction = this.chance(0.2) ? '' : `.${digits(this.int(10))}`;
     return `${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}${fraction}Z`;
   }
 
-  /** A timestamp with one byte changed or dropped, or cut short. */
-  nearTimestamp(): string {
-    const stamp = this.timestamp();
-    const at = this.int(stamp.length);
+  /** `text` with one byte changed or dropped, or cut short: what a rule must not mistake. */
+  #nearMiss(text: string): string {
+    const at = this.int(text.length);
     switch (this.int(3)) {
       case 0:
-        return stamp.slice(0, at) + this.byte() + stamp.slice(at + 1);
+        return text.slice(0, at) + this.#byte() + text.slice(at + 1);
       case 1:
-        return stamp.slice(0, at) + stamp.slice(at + 1);
+        return text.slice(0, at) + text.slice(at + 1);
       default:
-        return stamp.slice(0, at);
+        return text.slice(0, at);
     }
   }
 
-  escape(): string {
+  /** `text`, or more rarely a near miss of it. */
+  #mostly(text: string): string {
+    return this.chance(0.7) ? text : this.#nearMiss(text);
+  }
+
+  #escape(): string {
     switch (this.int(4)) {
       case 0: {
-        const parameters = this.#repeat(this.int(5), () => this.pick([...CSI_PARAMETERS]));
-        const intermediates = this.#repeat(this.int(3), () => this.pick([...CSI_INTERMEDIATES]));
-        const final = this.chance(0.7) ? this.pick(CSI_FINALS) : this.chance(0.5) ? this.byte() : '';
+        const parameters = this.#repeat(this.int(5), () => this.pick(CSI_PARAMETERS));
+        const intermediates = this.#repeat(this.int(3), () => this.pick(CSI_INTERMEDIATES));
+        const final = this.chance(0.7)
+          ? this.pick(CSI_FINALS)
+          : this.chance(0.5)
+            ? this.#byte()
+            : '';
         return `\x1b[${parameters}${intermediates}${final}`;
       }
       case 1: {
@@ -100,18 +127,18 @@ export class InputGenerator {
         return `\x1b]${this.pick(OSC_PAYLOADS)}${end}`;
       }
       case 2:
-        return `\x1b${this.byte()}`;
+        return `\x1b${this.#byte()}`;
       default:
         return this.pick(['\x1b', '\x1b\x1b', '\x1b(B', '\x1b[', '\x1b]']);
     }
   }
 
-  /** One piece of a line's body; anchors (their bytes) also appear whole, cut or altered. */
-  piece(anchors: readonly string[]): string {
+  /** One piece of a line's body; anchors (their bytes) also appear, whole or as near misses. */
+  #piece(anchors: readonly string[]): string {
     const anchor = anchors.length > 0 ? this.pick(anchors) : 'abc';
-    switch (this.int(12)) {
+    switch (this.int(13)) {
       case 0:
-        return this.#repeat(1 + this.int(8), () => this.byte());
+        return this.#repeat(1 + this.int(8), () => this.#byte());
       case 1:
         return this.pick(WORDS);
       case 2:
@@ -124,19 +151,15 @@ export class InputGenerator {
         return this.pick(CONTROLS);
       case 6:
       case 7:
-        return this.escape();
+        return this.#escape();
       case 8:
-        return this.chance(0.5) ? this.timestamp() : this.nearTimestamp();
+        return this.#mostly(this.#timestamp());
       case 9:
-        return this.pick([...LEVELS.map((level) => `##[${level}]`), ...NOT_LEVELS, ...TOOL_TAGS]);
+        return this.#mostly(`##[${this.pick(LEVELS)}]`);
       case 10:
-        return anchor;
-      default: {
-        const at = this.int(anchor.length);
-        return this.chance(0.5)
-          ? anchor.slice(0, at)
-          : anchor.slice(0, at) + this.byte() + anchor.slice(at + 1);
-      }
+        return this.#mostly(this.pick(TOOL_TAGS));
+      default:
+        return this.#mostly(anchor);
     }
   }
 
@@ -144,12 +167,12 @@ export class InputGenerator {
   line(anchors: readonly string[], pieces = this.int(12)): string {
     let line = '';
     if (this.chance(0.1)) line += '\xef\xbb\xbf';
-    if (this.chance(0.1)) line += `${this.piece(anchors)}\t${this.piece(anchors)}\t`;
-    if (this.chance(0.5)) line += this.chance(0.8) ? this.timestamp() : this.nearTimestamp();
+    if (this.chance(0.1)) line += `${this.#piece(anchors)}\t${this.#piece(anchors)}\t`;
+    if (this.chance(0.5)) line += this.#mostly(this.#timestamp());
     if (this.chance(0.4)) line += this.pick([' ', '', '  ']);
-    if (this.chance(0.2)) line += `##[${this.pick(LEVELS)}]`;
-    while (this.chance(0.15)) line += this.pick(TOOL_TAGS);
-    line += this.#repeat(pieces, () => this.piece(anchors));
+    if (this.chance(0.2)) line += this.#mostly(`##[${this.pick(LEVELS)}]`);
+    while (this.chance(0.15)) line += this.#mostly(this.pick(TOOL_TAGS));
+    line += this.#repeat(pieces, () => this.#piece(anchors));
     if (this.chance(0.15)) line += this.pick(['\r', '\r\r', '\x1b']);
     return line;
   }
@@ -157,7 +180,7 @@ export class InputGenerator {
   /** A line of exactly `length` bytes, perhaps with one of `anchors` (bytes) at `anchorAt`. */
   lineOfLength(length: number, anchors: readonly string[], anchorAt?: number): string {
     let line = this.line(anchors);
-    while (line.length < length) line += this.piece(anchors);
+    while (line.length < length) line += this.#piece(anchors);
     line = line.slice(0, length);
     if (anchorAt === undefined || anchors.length === 0) return line;
     const anchor = this.pick(anchors);
@@ -167,13 +190,17 @@ export class InputGenerator {
     );
   }
 
-  /** Anchors of 3 to `maxLength` characters that share bytes with one another and with lines. */
-  anchors(count: number, maxLength: number): string[] {
-    const alphabet = [...this.pick(['abc', 'abcCD #[]', 'eor', 'é中a', '\x1b[m'])];
+  /**
+   * Anchors of `minLength` to `maxLength` characters (3 at least) that share bytes with one
+   * another and with lines.
+   */
+  anchors(count: number, minLength: number, maxLength: number): string[] {
+    const alphabet = this.pick(['abc', 'abcCD #[]', 'eor', 'é中a', '\x1b[m']).split('');
+    const length = () => minLength + this.int(maxLength - minLength + 1);
     return Array.from({ length: count }, () =>
       this.chance(0.8)
-        ? this.#repeat(3 + this.int(maxLength - 2), () => this.pick(alphabet))
-        : this.pick(WORDS) + this.#repeat(3, () => this.pick(alphabet)),
+        ? this.#repeat(length(), () => this.pick(alphabet))
+        : this.pick(WORDS) + this.#repeat(Math.max(3, length() - 8), () => this.pick(alphabet)),
     );
   }
 }

@@ -51,7 +51,7 @@ export function kernelBatches(
   everyLine: boolean,
 ): ScannedBatch[] {
   const batches: ScannedBatch[] = [];
-  for (let position = from; position < to; ) {
+  for (let position = from; position < to;) {
     const next = kernel.scan(position, to, everyLine);
     batches.push(lastBatch(kernel, next));
     // A scan that does not move on would never end: the comparison shows it.

@@ -61,7 +61,9 @@ const JOB_AND_STEP = /^[^\t]*\t[^\t]*\t/;
  * ESC \, else the line's end) or ESC and one byte. The byte after the parameters and after ESC
  * is taken only when ASCII, so the text of a UTF-8 line stays UTF-8.
  */
-const ESCAPE = /\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x00-\x7f]?|\](?:[^\x07\x1b]|\x1b(?!\\))*(?:\x07|\x1b\\)?|[\x00-\x7f]?)/g;
+const ESCAPE =
+  // eslint-disable-next-line no-control-regex -- escape sequences are control bytes
+  /\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x00-\x7f]?|\](?:[^\x07\x1b]|\x1b(?!\\))*(?:\x07|\x1b\\)?|[\x00-\x7f]?)/g;
 const LEVEL_PREFIX = /^##\[(?:error|warning|notice|debug|info|command)\]/;
 /** A lefthook/turbo `[tag]` or a BuildKit `#12 3.456` step prefix, after blanks. */
 const TOOL_TAG = /[ \t]*(?:\[[^\]]*\]|#\d+ \d+\.\d*)/y;
@@ -146,7 +148,7 @@ export function scanBatch(
   const records: ScanRecord[] = [];
   let text = '';
   let candidates = 0;
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = window.indexOf('\n', start);
     const truncated = end - start > options.maxLineBytes;
     const line = { start, end, stop: truncated ? start + options.maxLineBytes : end };
