@@ -77,6 +77,29 @@ const hasCommit = (clone: string, sha: string) => {
   }
 };
 
+/**
+ * Appends `count` empty commits to `branch` (not the checked-out one) in one fast-import run:
+ * thousands of `git commit` calls would take minutes. Each is a second younger than its parent,
+ * as real history is: git's date heuristics misjudge shallow history that goes back in time.
+ */
+function emptyCommits(repo: GitFixture, branch: string, count: number): void {
+  const parentTime = Number(git(repo.origin, 'log', '-1', '--format=%ct', branch));
+  let stream = '';
+  for (let i = 1; i <= count; i++) {
+    const message = `${branch} ${i}`;
+    stream += `commit refs/heads/${branch}\n`;
+    stream += `committer Test <test@example.com> ${parentTime + i} +0000\n`;
+    stream += `data ${Buffer.byteLength(message)}\n${message}\n`;
+    if (i === 1) stream += `from ${repo.sha(branch)}\n`;
+    stream += '\n';
+  }
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: repo.origin,
+    input: stream,
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  });
+}
+
 describe('gitDiff: the changed files of a range', () => {
   /** Twenty distinct lines: enough text for git to score a rename. */
   const body = (word: string) =>
@@ -227,6 +250,15 @@ describe('gitDiff: the changed files of a range', () => {
       assert.deepEqual(lines, [], 'a full clone holding both ends fetches nothing');
     });
   }
+  it('finds renames even where the checkout turns rename detection off', async () => {
+    const head = onBranch(repo, 'renames-off', (r) => r.rename('long.txt', 'longer.txt'));
+    const clone = repo.clone({ ref: head, depth: 0 });
+    git(clone, 'config', 'diff.renames', 'false');
+    const { result } = await diff(clone, mergeBase(main, head));
+    assert.deepEqual(filesOf(result), [
+      { path: 'longer.txt', status: 'renamed', previousPath: 'long.txt' },
+    ]);
+  });
 });
 
 describe('gitDiff: merge commits', () => {
@@ -359,6 +391,22 @@ describe('gitDiff: fetching what the clone lacks', () => {
     const again = await diff(clone, mergeBase(main, head));
     assert.deepEqual(again.result, first.result);
     assert.deepEqual(again.lines, [], 'the second run finds everything in the clone');
+  });
+
+  it('fetches only the tip of a base far from the fork, and deepens both ends', async () => {
+    repo.checkout('main');
+    repo.checkout('busy', true);
+    repo.checkout('main');
+    emptyCommits(repo, 'busy', 40);
+    const busy = repo.sha('busy');
+    const { result, fetched, deepened } = await diff(
+      repo.clone({ ref: head }),
+      mergeBase(busy, head),
+    );
+    assert.deepEqual(fetched, [busy]);
+    assert.deepEqual(deepened, [32, 128], 'the fork is 41 commits behind the fetched base');
+    assert.equal(result.kind === 'diff' && result.base, fork);
+    assert.deepEqual(filesOf(result), [{ path: 'docs/a.md', status: 'added' }]);
   });
 
   it("fetches a base into a full clone with its history, and doesn't deepen", async () => {
@@ -550,20 +598,8 @@ describe('gitDiff: bounded deepening of a shallow clone', { concurrency: true },
   before(() => {
     repo = new GitFixture();
     fork = repo.commit('fork', { 'a.txt': 'a\n' });
-    // One fast-import run: thousands of `git commit` calls would take minutes.
-    let stream = '';
-    for (let i = 1; i <= LENGTH; i++) {
-      const message = `step ${i}`;
-      stream += `commit refs/heads/long\ncommitter Test <test@example.com> ${1_700_000_000 + i} +0000\n`;
-      stream += `data ${Buffer.byteLength(message)}\n${message}\n`;
-      if (i === 1) stream += `from ${fork}\nM 644 inline docs/long.md\ndata 2\nx\n`;
-      stream += '\n';
-    }
-    execFileSync('git', ['fast-import', '--quiet'], {
-      cwd: repo.origin,
-      input: stream,
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
-    });
+    repo.commitOnBranch('long', 'docs', { 'docs/long.md': 'x\n' });
+    emptyCommits(repo, 'long', LENGTH - 1);
   });
   after(() => {
     repo.cleanup();
