@@ -56,6 +56,7 @@ export interface NaiveWorkload {
   readonly projectedFullMs: number;
 }
 
+/** What the naive loop can afford to run on, judged by its rate once warm. */
 export function naiveWorkload(
   paths: readonly string[],
   routes: readonly (readonly string[])[],
