@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readInput } from '../../src/runner/action-context.ts';
 import { ConfigurationError } from '../../src/runner/configuration-error.ts';
 import { Inputs } from '../../src/runner/inputs.ts';
 
@@ -62,12 +61,5 @@ describe('Inputs', () => {
       () => inputs({ j: '{"a":' }).json('j', 'the JSON of toJSON(needs)'),
       /j: got '\{"a":', expected the JSON of toJSON\(needs\) \(/,
     );
-  });
-});
-
-describe('readInput', () => {
-  it('mangles names as the runner does: spaces to _, upper case, - kept', () => {
-    assert.equal(readInput({ 'INPUT_CHANGED-FILES': ' 3 ' }, 'changed-files'), '3');
-    assert.equal(readInput({ INPUT_MY_INPUT: 'x' }, 'my input'), 'x');
   });
 });
