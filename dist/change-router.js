@@ -7,14 +7,14 @@ import {
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-CKR6WQX6.js";
+} from "./chunks/chunk-ZSYRMJOG.js";
 import "./chunks/chunk-UFXEVVPL.js";
 import {
   apiClient,
   readConfigInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-QWHNRBBU.js";
+} from "./chunks/chunk-5F7RIVW5.js";
 import "./chunks/chunk-CCUBI7WD.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {
@@ -24,8 +24,7 @@ import "./chunks/chunk-T4SWIUSN.js";
 import {
   ConfigurationError
 } from "./chunks/chunk-XXK63SSC.js";
-import "./chunks/chunk-ROAUFCJV.js";
-import "./chunks/chunk-JPTH7IBJ.js";
+import "./chunks/chunk-RHUMOCQK.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/routing/routes-input.ts
@@ -102,7 +101,7 @@ async function run(context) {
   });
   writeOutputs(plan, context);
   logPlan(plan, context);
-  if (settings.summary) await context.appendSummary(planSummary(plan));
+  if (settings.summary) context.appendSummary(planSummary(plan));
 }
 
 // lanekit-action-entry:change-router

@@ -26,10 +26,10 @@ async function main(argv) {
     switch (command) {
       // Each command loads only its own modules: a scan of a large log has a memory budget.
       case "route":
-        await (await import("./chunks/route-command-5SYP4NND.js")).routeCommand(rest);
+        await (await import("./chunks/route-command-D2TADQ5I.js")).routeCommand(rest);
         return 0;
       case "scan":
-        return await (await import("./chunks/scan-command-NZOYXN64.js")).scanCommand(rest);
+        return await (await import("./chunks/scan-command-TC2WYZWE.js")).scanCommand(rest);
       case void 0:
       case "help":
       case "--help":

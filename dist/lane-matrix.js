@@ -6,14 +6,14 @@ import {
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-4TT6U3B5.js";
+} from "./chunks/chunk-57KTQWAI.js";
 import {
   apiClient,
   inWorkspace,
   parseJsonInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-QWHNRBBU.js";
+} from "./chunks/chunk-5F7RIVW5.js";
 import {
   ConfigNode,
   code,
@@ -30,7 +30,7 @@ import {
   listRunAttemptJobs,
   nameBase,
   splitJobName
-} from "./chunks/chunk-WXIZ6IHP.js";
+} from "./chunks/chunk-NYSG56EW.js";
 import {
   readWorkflowEvent,
   repositoryOf
@@ -43,8 +43,7 @@ import {
   ConfigurationError,
   invalidValue
 } from "./chunks/chunk-XXK63SSC.js";
-import "./chunks/chunk-ROAUFCJV.js";
-import "./chunks/chunk-JPTH7IBJ.js";
+import "./chunks/chunk-RHUMOCQK.js";
 import {
   __toESM
 } from "./chunks/chunk-PYTXODB5.js";
@@ -1259,7 +1258,7 @@ function getInputs({ inputs }) {
     canary: inputs.list("canary")
   };
 }
-async function runMatrix(settings, context) {
+function runMatrix(settings, context) {
   const workspace = workspaceOf(context.env);
   const config = readLanesInput(settings.lanesFile, { optional: false, workspace });
   const event = readWorkflowEvent(context.env);
@@ -1278,7 +1277,7 @@ async function runMatrix(settings, context) {
   }
   logMatrix(context.log, { event: event.name, trust, selection, shards, matrices });
   if (settings.summary) {
-    await context.appendSummary(
+    context.appendSummary(
       matrixSummary({ config, selection, trust, dimensions, shards, matrices })
     );
   }
@@ -1307,13 +1306,13 @@ async function runGate(settings, context) {
   for (const d of outcome.decisions)
     log.info(`${d.pass ? "pass" : "FAIL"} ${d.job} (${d.result}): ${d.why}`);
   for (const note of outcome.notes) log.notice(note);
-  if (settings.summary) await context.appendSummary(gateSummary(outcome, verdict.problems));
+  if (settings.summary) context.appendSummary(gateSummary(outcome, verdict.problems));
   if (verdict.failure !== void 0) throw new CheckFailed(verdict.failure);
 }
 async function run(context) {
   const settings = getInputs(context);
   if (settings.mode === "gate") await runGate(settings, context);
-  else await runMatrix(settings, context);
+  else runMatrix(settings, context);
 }
 
 // lanekit-action-entry:lane-matrix

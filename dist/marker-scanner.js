@@ -10,31 +10,31 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-SY5TMTHL.js";
+} from "./chunks/chunk-TZKLREFP.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-QATR4ZMP.js";
+} from "./chunks/chunk-YLA5URAZ.js";
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-4TT6U3B5.js";
+} from "./chunks/chunk-57KTQWAI.js";
 import {
   apiClient,
   readConfigInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-QWHNRBBU.js";
+} from "./chunks/chunk-5F7RIVW5.js";
 import "./chunks/chunk-CCUBI7WD.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {
   CompiledRules
-} from "./chunks/chunk-PD5HJUPG.js";
+} from "./chunks/chunk-3JMKEA3D.js";
 import {
   currentRunAttempt,
   laneOfArtifact
-} from "./chunks/chunk-WXIZ6IHP.js";
+} from "./chunks/chunk-NYSG56EW.js";
 import "./chunks/chunk-2DPMZSV2.js";
 import "./chunks/chunk-T4SWIUSN.js";
 import {
@@ -42,8 +42,7 @@ import {
   ConfigurationError,
   invalidValue
 } from "./chunks/chunk-XXK63SSC.js";
-import "./chunks/chunk-ROAUFCJV.js";
-import "./chunks/chunk-JPTH7IBJ.js";
+import "./chunks/chunk-RHUMOCQK.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
@@ -113,14 +112,19 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-M3EGX5KB.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-XDCKYQOG.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });
 }
-async function scanArtifacts({ settings, compiled, lanes, context }) {
+async function scanArtifacts({
+  settings,
+  compiled,
+  lanes,
+  context
+}) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-SN6ZVDL4.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-X2U6ZFVW.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,
@@ -157,7 +161,7 @@ async function run(context) {
     if (source.error !== void 0) context.log.warning(`${source.name}: ${source.error}`);
   }
   context.log.info(verdictLine(report));
-  if (settings.summary) await context.appendSummary(markersSummary(report));
+  if (settings.summary) context.appendSummary(markersSummary(report));
   if (report.failing > 0) {
     throw new CheckFailed(
       `fail-on: ${report.failing} markers match ${settings.failOn.join(", ")}; see the step summary for where`

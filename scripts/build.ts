@@ -55,6 +55,32 @@ const actionEntries: Plugin = {
   },
 };
 
+/**
+ * `@actions/core` imports an HTTP stack (undici, about 800 KB, for getIDToken) and
+ * `@actions/exec` (for core.platform) at its top level, so every action would load them at
+ * start although lanekit calls neither. The two modules are replaced by ones that say so.
+ */
+const CORE_MODULES_NOT_USED: Readonly<Record<string, string>> = {
+  './oidc-utils.js': `export class OidcClient {
+  static getIDToken() { throw new Error('lanekit does not ask for OIDC tokens'); }
+}`,
+  './platform.js': 'export {};',
+};
+const coreWithoutUnusedModules: Plugin = {
+  name: 'core-without-unused-modules',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/(oidc-utils|platform)\.js$/ }, ({ path, importer }) =>
+      importer.includes('/node_modules/@actions/core/')
+        ? { path, namespace: 'lanekit-core-unused' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'lanekit-core-unused' }, ({ path }) => ({
+      contents: CORE_MODULES_NOT_USED[path],
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -69,7 +95,7 @@ await build({
   platform: 'node',
   target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [actionEntries],
+  plugins: [actionEntries, coreWithoutUnusedModules],
   // CommonJS dependencies inside the bundle still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __lanekitCreateRequire } from 'node:module';\nconst require = __lanekitCreateRequire(import.meta.url);",

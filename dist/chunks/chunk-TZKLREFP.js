@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   wildcard
-} from "./chunk-QATR4ZMP.js";
+} from "./chunk-YLA5URAZ.js";
 import {
   ConfigNode,
   code,
@@ -12,6 +12,9 @@ import {
 import {
   markdownText
 } from "./chunk-BDGPVZJH.js";
+import {
+  errorMessage
+} from "./chunk-T4SWIUSN.js";
 import {
   ConfigurationError,
   invalidValue
@@ -605,7 +608,7 @@ function parseUserRule(node) {
     try {
       pattern = new RegExp(source, "u");
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw fields.regex.error(`rule '${id}': invalid regex '${source}': ${reason}`);
     }
   } else {

@@ -29,9 +29,11 @@ import {
   notice,
   saveState,
   setOutput,
-  summary,
   warning
-} from "./chunk-ROAUFCJV.js";
+} from "./chunk-RHUMOCQK.js";
+
+// src/runner/action-context.ts
+import { appendFileSync } from "node:fs";
 
 // src/runner/inputs.ts
 var Inputs = class {
@@ -102,26 +104,35 @@ function readInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
 var actionLog = {
-  debug: (message) => debug(neutralize(message)),
-  info: (message) => info(neutralize(message)),
-  notice: (message) => notice(neutralize(message)),
-  warning: (message) => warning(neutralize(message))
+  debug: (message) => {
+    debug(neutralize(message));
+  },
+  info: (message) => {
+    info(neutralize(message));
+  },
+  notice: (message) => {
+    notice(neutralize(message));
+  },
+  warning: (message) => {
+    warning(neutralize(message));
+  }
 };
 function createActionContext(env = process.env) {
   return {
     env,
     inputs: new Inputs((name) => readInput(env, name)),
     log: actionLog,
-    setOutput: (name, value) => setOutput(name, value),
-    exportVariable: (name, value) => exportVariable(name, value),
-    addPath: (path) => addPath(path),
-    saveState: (name, value) => saveState(name, value),
-    getState: (name) => getState(name),
-    appendSummary: async (markdown) => {
+    setOutput,
+    exportVariable,
+    addPath,
+    saveState,
+    getState,
+    // Not core.summary: it caches the file's path for the life of the process.
+    appendSummary: (markdown) => {
       if (!env.GITHUB_STEP_SUMMARY) return;
       const text = fitSummary(markdown);
-      await summary.addRaw(text.endsWith("\n") ? text : `${text}
-`).write();
+      appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith("\n") ? text : `${text}
+`, "utf8");
     },
     group: (title, body) => group(neutralize(title), body)
   };
@@ -157,7 +168,7 @@ async function runAction(action, body, context = createActionContext()) {
 
 // src/github/api-client.ts
 async function apiClient(token, env, log) {
-  const { createGitHubClient } = await import("./client-XQ4NZ6DN.js");
+  const { createGitHubClient } = await import("./client-SB5F76QM.js");
   return createGitHubClient({ token, baseUrl: githubApiUrl(env), log });
 }
 

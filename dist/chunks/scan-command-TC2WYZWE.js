@@ -10,19 +10,20 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-SY5TMTHL.js";
+} from "./chunk-TZKLREFP.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunk-QATR4ZMP.js";
+} from "./chunk-YLA5URAZ.js";
 import "./chunk-CCUBI7WD.js";
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
 import {
   CompiledRules
-} from "./chunk-PD5HJUPG.js";
+} from "./chunk-3JMKEA3D.js";
+import "./chunk-T4SWIUSN.js";
 import {
   ConfigurationError,
   invalidValue

@@ -18,6 +18,9 @@ import {
   apiCall
 } from "./chunk-2DPMZSV2.js";
 import {
+  errorMessage
+} from "./chunk-T4SWIUSN.js";
+import {
   ConfigurationError
 } from "./chunk-XXK63SSC.js";
 import {
@@ -3905,9 +3908,6 @@ function parseYamlText(text) {
     throw new Error(`invalid YAML: ${firstLine(errorMessage(error))}`);
   }
 }
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 function firstLine(text) {
   const end = text.indexOf("\n");
   return (end === -1 ? text : text.slice(0, end)).trim();
@@ -4581,7 +4581,7 @@ var Documents = class _Documents {
         } catch (error) {
           parsed = {
             ok: false,
-            error: `${side}: ${error instanceof Error ? error.message : String(error)}`
+            error: `${side}: ${errorMessage(error)}`
           };
         }
       }
@@ -5007,4 +5007,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-CKR6WQX6.js.LEGAL.txt */
+/*! For license information please see chunk-ZSYRMJOG.js.LEGAL.txt */

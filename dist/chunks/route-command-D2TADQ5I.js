@@ -10,7 +10,7 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunk-CKR6WQX6.js";
+} from "./chunk-ZSYRMJOG.js";
 import "./chunk-UFXEVVPL.js";
 import "./chunk-CCUBI7WD.js";
 import {

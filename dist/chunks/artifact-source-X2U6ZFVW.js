@@ -5,8 +5,8 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-QATR4ZMP.js";
-import "./chunk-PD5HJUPG.js";
+} from "./chunk-YLA5URAZ.js";
+import "./chunk-3JMKEA3D.js";
 import {
   errorMessage
 } from "./chunk-T4SWIUSN.js";
@@ -20,7 +20,7 @@ import { join } from "node:path";
 
 // src/github/artifacts.ts
 async function artifactClient() {
-  const { DefaultArtifactClient } = await import("./artifact-QQPHH7OO.js");
+  const { DefaultArtifactClient } = await import("./artifact-DKRCVLGJ.js");
   return new DefaultArtifactClient();
 }
 async function listRunArtifacts() {

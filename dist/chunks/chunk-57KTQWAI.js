@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   readConfigInput
-} from "./chunk-QWHNRBBU.js";
+} from "./chunk-5F7RIVW5.js";
 import {
   ConfigNode
 } from "./chunk-CCUBI7WD.js";
@@ -182,7 +182,10 @@ function parseLanesConfig(text, origin) {
 
 // src/lanes/lanes-input.ts
 function readLanesInput(value, options) {
-  const file = readConfigInput("lanes-file", value, { defaultFile: DEFAULT_LANES_FILE, ...options });
+  const file = readConfigInput("lanes-file", value, {
+    defaultFile: DEFAULT_LANES_FILE,
+    ...options
+  });
   return file ? parseLanesConfig(file.text, file.origin) : void 0;
 }
 

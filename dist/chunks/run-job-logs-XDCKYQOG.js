@@ -2,11 +2,11 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   LogScan
-} from "./chunk-PD5HJUPG.js";
+} from "./chunk-3JMKEA3D.js";
 import {
   laneOfJob,
   listRunAttemptJobs
-} from "./chunk-WXIZ6IHP.js";
+} from "./chunk-NYSG56EW.js";
 import "./chunk-2DPMZSV2.js";
 import {
   errorMessage
@@ -31,7 +31,7 @@ async function mapConcurrently(items, limit, map) {
 // src/github/job-logs.ts
 var ATTEMPTS = 3;
 function httpStatus(error) {
-  return error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : void 0;
+  return error instanceof Error && "status" in error && typeof error.status === "number" && "response" in error && error.response !== void 0 ? error.status : void 0;
 }
 async function readJobLog(client, repo, jobId, read, log) {
   let lastError = "";

@@ -3,7 +3,10 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   CompiledRules,
   LogScan
-} from "./chunk-PD5HJUPG.js";
+} from "./chunk-3JMKEA3D.js";
+import {
+  errorMessage
+} from "./chunk-T4SWIUSN.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";
@@ -206,7 +209,7 @@ async function scanFiles(files, compiled, samples) {
     try {
       scanned.push({ ...source, result: await scanFile(path, compiled, samples) });
     } catch (error) {
-      scanned.push({ ...source, error: error instanceof Error ? error.message : String(error) });
+      scanned.push({ ...source, error: errorMessage(error) });
     }
   }
   return scanned;

@@ -1,15 +1,13 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  getOctokit,
-  require_light,
-  retry
-} from "./chunk-EZKENXJ7.js";
-import {
   HttpClient,
+  getOctokit,
   getProxyUrl,
-  require_undici
-} from "./chunk-JPTH7IBJ.js";
+  require_light,
+  require_undici,
+  retry
+} from "./chunk-VCIROZ54.js";
 import {
   __toESM
 } from "./chunk-PYTXODB5.js";
@@ -246,6 +244,50 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_undici = __toESM(require_undici(), 1);
+
+// src/github/connection-failure.ts
+var CONNECT_FAILURES = /* @__PURE__ */ new Map([
+  ["ENOTFOUND", "DNS: no such host"],
+  ["EAI_AGAIN", "DNS: lookup failed, maybe for a moment"],
+  ["ECONNREFUSED", "connection refused"],
+  ["ETIMEDOUT", "connect timed out"],
+  ["UND_ERR_CONNECT_TIMEOUT", "connect timed out"],
+  ["ENETUNREACH", "network unreachable"],
+  ["EHOSTUNREACH", "host unreachable"]
+]);
+var ANSWER_FAILURES = /* @__PURE__ */ new Map([
+  ["ECONNRESET", "connection reset"],
+  ["EPIPE", "connection reset"],
+  ["UND_ERR_SOCKET", "connection closed"],
+  ["UND_ERR_HEADERS_TIMEOUT", "timed out waiting for the answer"]
+]);
+var TLS_CODE = /CERT|SSL|TLS|UNABLE_TO_|^EPROTO$/;
+var OPENSSL_REASON = /routines:[^:]*:([^:]+):/;
+var PROXY_REFUSAL = /^Proxy response \((\d+)\)/;
+function connectionFailure(error, url, proxy) {
+  const via = proxy === "" ? "" : ` through proxy ${new URL(proxy).host}`;
+  const target = `${new URL(url).host}${via}`;
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = "code" in cause && typeof cause.code === "string" ? cause.code : "";
+    const connect = CONNECT_FAILURES.get(code);
+    if (connect !== void 0) return `could not connect to ${target} (${connect})`;
+    const answer = ANSWER_FAILURES.get(code);
+    if (answer !== void 0) {
+      return `lost the connection to ${target} before an answer (${answer})`;
+    }
+    if (TLS_CODE.test(code)) {
+      const reason = OPENSSL_REASON.exec(cause.message)?.[1] ?? cause.message.trim();
+      return `could not connect to ${target} (TLS: ${reason})`;
+    }
+    const refusal = PROXY_REFUSAL.exec(cause.message);
+    if (refusal !== null) {
+      return `could not connect to ${target} (the proxy answered ${refusal[1]})`;
+    }
+  }
+  return void 0;
+}
+
+// src/github/client.ts
 var MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 var MAX_RATE_LIMIT_RETRIES = 3;
 function createGitHubClient({ token, baseUrl, log }) {
@@ -297,42 +339,6 @@ function proxyAwareFetch(baseUrl) {
       throw failure === void 0 ? error : new Error(failure, { cause: error });
     }
   };
-}
-var CONNECT_FAILURES = /* @__PURE__ */ new Map([
-  ["ENOTFOUND", "DNS: no such host"],
-  ["EAI_AGAIN", "DNS: lookup failed, maybe for a moment"],
-  ["ECONNREFUSED", "connection refused"],
-  ["ETIMEDOUT", "connect timed out"],
-  ["UND_ERR_CONNECT_TIMEOUT", "connect timed out"],
-  ["ENETUNREACH", "network unreachable"],
-  ["EHOSTUNREACH", "host unreachable"]
-]);
-var ANSWER_FAILURES = /* @__PURE__ */ new Map([
-  ["ECONNRESET", "connection reset"],
-  ["EPIPE", "connection reset"],
-  ["UND_ERR_SOCKET", "connection closed"],
-  ["UND_ERR_HEADERS_TIMEOUT", "timed out waiting for the answer"]
-]);
-var TLS_CODE = /CERT|SSL|TLS|UNABLE_TO_|^EPROTO$/;
-var PROXY_REFUSAL = /^Proxy response \((\d+)\)/;
-function connectionFailure(error, url, proxy) {
-  const via = proxy === "" ? "" : ` through proxy ${new URL(proxy).host}`;
-  const target = `${new URL(url).host}${via}`;
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const code = "code" in cause && typeof cause.code === "string" ? cause.code : "";
-    const connect = CONNECT_FAILURES.get(code);
-    if (connect !== void 0) return `could not connect to ${target} (${connect})`;
-    const answer = ANSWER_FAILURES.get(code);
-    if (answer !== void 0) {
-      return `lost the connection to ${target} before an answer (${answer})`;
-    }
-    if (TLS_CODE.test(code)) return `could not connect to ${target} (TLS: ${cause.message})`;
-    const refusal = PROXY_REFUSAL.exec(cause.message);
-    if (refusal !== null) {
-      return `could not connect to ${target} (the proxy answered ${refusal[1]})`;
-    }
-  }
-  return void 0;
 }
 export {
   createGitHubClient
