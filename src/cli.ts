@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { ConfigurationError } from './runner/configuration-error.ts';
+import { ConfigurationError } from './runner/errors.ts';
 import { neutralize } from './runner/neutralize.ts';
 
 const USAGE = `Usage: lanekit <command> [options]

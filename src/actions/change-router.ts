@@ -8,7 +8,7 @@ import { DEFAULT_ROUTES_FILE } from '../routing/routes-config.ts';
 import { readRoutesInput } from '../routing/routes-input.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 
 export interface ChangeRouterInputs {
   /** A routes file path, or the routes YAML itself. */

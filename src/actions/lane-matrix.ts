@@ -19,7 +19,7 @@ import { shardPlanOf } from '../lanes/shard-inputs.ts';
 import { eventTrust } from '../lanes/trust.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
-import { CheckFailed, ConfigurationError } from '../runner/configuration-error.ts';
+import { CheckFailed, ConfigurationError } from '../runner/errors.ts';
 
 interface Common {
   /** A lanes file path, or the lanes YAML itself. */

@@ -18,7 +18,7 @@ import { readRulesInput } from '../markers/rules-input.ts';
 import { scanFiles } from '../markers/scan-logs.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
-import { CheckFailed, ConfigurationError } from '../runner/configuration-error.ts';
+import { CheckFailed, ConfigurationError } from '../runner/errors.ts';
 
 export interface MarkerScannerInputs extends RuleInputs {
   readonly logs: readonly string[];

@@ -6,7 +6,7 @@ import { tryGitText } from '../git/git.ts';
 import { describeReason } from '../routing/plan-summary.ts';
 import { routeChanges } from '../routing/route-changes.ts';
 import { DEFAULT_ROUTES_FILE, parseRoutesConfig } from '../routing/routes-config.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import { neutralize } from '../runner/neutralize.ts';
 import { stderrLog } from './stderr-log.ts';
 

@@ -10,7 +10,7 @@ import type { MarkersReport } from '../markers/report.ts';
 import { buildReport } from '../markers/report.ts';
 import { checkFailOn, selectRules } from '../markers/rule-selection.ts';
 import { scanFiles } from '../markers/scan-logs.ts';
-import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { ConfigurationError, invalidValue } from '../runner/errors.ts';
 import { neutralize } from '../runner/neutralize.ts';
 import { stderrLog } from './stderr-log.ts';
 

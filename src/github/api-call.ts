@@ -1,4 +1,4 @@
-import { ServiceError } from '../runner/configuration-error.ts';
+import { ServiceError } from '../runner/errors.ts';
 
 const PERMISSION_HINTS: Record<number, string> = {
   401: 'the token is missing or expired',

@@ -1,5 +1,5 @@
 import { errorMessage } from '../common/error-message.ts';
-import { ServiceError } from '../runner/configuration-error.ts';
+import { ServiceError } from '../runner/errors.ts';
 
 /** An artifact of this run, as the Actions artifact service lists it. */
 export interface RunArtifact {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '../common/error-message.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import type { Repo } from './repo.ts';
 
 /** The triggering event as the runner describes it: `GITHUB_EVENT_NAME` and the payload file. */

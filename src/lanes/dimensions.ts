@@ -1,5 +1,5 @@
 import { parse, YAMLParseError } from 'yaml';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import { shown } from '../common/shown.ts';
 
 export type JsonValue =

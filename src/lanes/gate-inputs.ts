@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import type { Need } from './needs.ts';
 import { parseNeeds } from './needs.ts';
 import type { RouteStates, RouteTies } from './route-ties.ts';

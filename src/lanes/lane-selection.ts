@@ -1,4 +1,4 @@
-import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { ConfigurationError, invalidValue } from '../runner/errors.ts';
 import type { Lane, LanesConfig } from './lanes-config.ts';
 import type { Trust } from './trust.ts';
 

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import { ConfigNode } from '../runner/yaml-config.ts';
 
 /** `runs-on` in the three forms GitHub accepts: a label, a list of labels, or a runner group. */

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import type { DimensionEntry, Dimensions, JsonValue } from './dimensions.ts';
 import type { Lane } from './lanes-config.ts';
 import type { Shard, ShardPlan } from './shards.ts';

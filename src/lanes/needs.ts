@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import { shown } from '../common/shown.ts';
 
 export const NEED_RESULTS = ['success', 'failure', 'cancelled', 'skipped'] as const;

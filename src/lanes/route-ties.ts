@@ -1,4 +1,4 @@
-import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { ConfigurationError, invalidValue } from '../runner/errors.ts';
 import { parseJsonInput } from '../runner/inputs.ts';
 import { ConfigNode } from '../runner/yaml-config.ts';
 import { shown } from '../common/shown.ts';

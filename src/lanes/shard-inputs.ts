@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { errorMessage } from '../common/error-message.ts';
 import { inWorkspace } from '../runner/config-input.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import type { ShardPlan } from './shards.ts';
 import { parseDurations, planShards } from './shards.ts';
 

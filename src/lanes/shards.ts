@@ -1,4 +1,4 @@
-import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { ConfigurationError, invalidValue } from '../runner/errors.ts';
 import { shown } from '../common/shown.ts';
 
 export interface Shard {

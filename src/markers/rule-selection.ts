@@ -1,4 +1,4 @@
-import { ConfigurationError, invalidValue } from '../runner/configuration-error.ts';
+import { ConfigurationError, invalidValue } from '../runner/errors.ts';
 import { CATEGORY_NAMES, isMarkerCategory } from './categories.ts';
 import { BUILTIN_PACKS } from './builtin-packs.ts';
 import type { MarkersConfig } from './markers-config.ts';

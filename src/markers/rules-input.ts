@@ -1,5 +1,5 @@
 import { readConfigInput } from '../runner/config-input.ts';
-import { invalidValue } from '../runner/configuration-error.ts';
+import { invalidValue } from '../runner/errors.ts';
 import { PACK_NAMES } from './builtin-packs.ts';
 import type { MarkersConfig } from './markers-config.ts';
 import { DEFAULT_MARKERS_FILE, parseAllowEntries, parseMarkersConfig } from './markers-config.ts';

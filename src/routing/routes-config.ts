@@ -1,5 +1,5 @@
 import type { ChangeStatus } from '../git/repository.ts';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import { ConfigNode } from '../runner/yaml-config.ts';
 import { globProblem, PathRules, RuleSet } from './path-rules.ts';
 import type { KeyPattern } from './structured-keys.ts';

@@ -7,7 +7,7 @@
 import { errorMessage } from '../common/error-message.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parse as parseYaml, YAMLError } from 'yaml';
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 
 /** One segment per key; array elements are segments too ("0", "1", ...). */
 export type KeyPath = readonly string[];

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigurationError } from './configuration-error.ts';
+import { ConfigurationError } from './errors.ts';
 
 export interface ConfigText {
   readonly text: string;

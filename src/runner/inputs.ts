@@ -1,5 +1,5 @@
 import { errorMessage } from '../common/error-message.ts';
-import { ConfigurationError, invalidValue } from './configuration-error.ts';
+import { ConfigurationError, invalidValue } from './errors.ts';
 
 /** Reads one raw input by its declared name (the runner's INPUT_* variables, in an action). */
 export type RawInputReader = (name: string) => string;

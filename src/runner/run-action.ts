@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { ActionContext } from './action-context.ts';
 import { createActionContext } from './action-context.ts';
 import { errorMessage } from '../common/error-message.ts';
-import { CheckFailed, ConfigurationError, ServiceError } from './configuration-error.ts';
+import { CheckFailed, ConfigurationError, ServiceError } from './errors.ts';
 import { neutralize } from './neutralize.ts';
 
 /** An action's body (`run`, or `post` for its post step). */

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
-import type { SourceLocation } from './configuration-error.ts';
-import { ConfigurationError } from './configuration-error.ts';
+import type { SourceLocation } from './errors.ts';
+import { ConfigurationError } from './errors.ts';
 
 /**
  * An origin is a file's path in the workspace, or `<input> input` for YAML given inline, which

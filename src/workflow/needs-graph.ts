@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../runner/configuration-error.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 import type { WorkflowJob } from './workflow.ts';
 
 /** A job's `needs:` entry that names no job of the workflow. */

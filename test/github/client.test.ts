@@ -8,7 +8,7 @@ import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { apiCall } from '../../src/github/api-call.ts';
 import { createGitHubClient } from '../../src/github/client.ts';
 import type { GitHubClient } from '../../src/github/client.ts';
-import { ServiceError } from '../../src/runner/configuration-error.ts';
+import { ServiceError } from '../../src/runner/errors.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
 

@@ -4,7 +4,7 @@ import { createGitHubClient } from '../../src/github/client.ts';
 import type { RunAttempt } from '../../src/github/run-jobs.ts';
 import { currentRunAttempt, listRunAttemptJobs } from '../../src/github/run-jobs.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { ServiceError } from '../../src/runner/configuration-error.ts';
+import { ServiceError } from '../../src/runner/errors.ts';
 import type { RouteResponse } from '../harness/github-api.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
 import { recordedJobs } from '../harness/recorded-api.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDimensions } from '../../src/lanes/dimensions.ts';
 import { RESERVED_MATRIX_KEYS } from '../../src/lanes/matrix.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const parse = (text: string) => parseDimensions(text, RESERVED_MATRIX_KEYS);
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { requestedLanes, selectLanes } from '../../src/lanes/lane-selection.ts';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import type { Trust } from '../../src/lanes/trust.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const config = parseLanesConfig(
   `default: github

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const lanes = (body: string, head = 'default: github\n') => `${head}lanes:\n${body}`;
 const GITHUB = '  github: { runs-on: ubuntu-24.04, hosted: true }\n';

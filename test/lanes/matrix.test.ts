@@ -4,7 +4,7 @@ import { parseDimensions } from '../../src/lanes/dimensions.ts';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import { buildMatrices, MAX_MATRIX_LEGS, RESERVED_MATRIX_KEYS } from '../../src/lanes/matrix.ts';
 import { planShards } from '../../src/lanes/shards.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const config = parseLanesConfig(
   `default: github

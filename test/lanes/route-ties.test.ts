@@ -7,7 +7,7 @@ import {
   routeStatesFromPlan,
   tieRoutes,
 } from '../../src/lanes/route-ties.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const plan = {
   event: 'pull_request',

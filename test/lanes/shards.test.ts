@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDurations, planShards } from '../../src/lanes/shards.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 /**
  * The 48 A2A scenarios of the release campaign plan, in its four batches: 1-12, 13-24 and 25-36

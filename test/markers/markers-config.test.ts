@@ -4,7 +4,7 @@ import { CompiledRules } from '../../src/markers/compiled-rules.ts';
 import { LogScan } from '../../src/markers/log-scan.ts';
 import { parseAllowEntries, parseMarkersConfig } from '../../src/markers/markers-config.ts';
 import { checkFailOn, selectRules } from '../../src/markers/rule-selection.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const parse = (text: string) => parseMarkersConfig(text, 'markers.yml');
 

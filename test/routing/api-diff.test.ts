@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createGitHubClient } from '../../src/github/client.ts';
-import { ServiceError } from '../../src/runner/configuration-error.ts';
+import { ServiceError } from '../../src/runner/errors.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { apiContentReader, apiDiff, PULL_FILES_CAP } from '../../src/routing/api-diff.ts';
 import type { RangeRequest } from '../../src/routing/event-range.ts';

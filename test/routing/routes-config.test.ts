@@ -7,7 +7,7 @@ import {
   type Route,
 } from '../../src/routing/routes-config.ts';
 import { parseKeyPattern } from '../../src/routing/structured-keys.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const parse = (text: string) => parseRoutesConfig(text, 'routes.yml');
 

@@ -9,7 +9,7 @@ import {
   readConfigInput,
   workspaceOf,
 } from '../../src/runner/config-input.ts';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const DEFAULT_FILE = '.github/lanekit/routes.yml';
 

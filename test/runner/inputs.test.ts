@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 import { Inputs } from '../../src/runner/inputs.ts';
 
 const inputs = (values: Record<string, string>) => new Inputs((name) => values[name] ?? '');

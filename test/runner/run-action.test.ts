@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  CheckFailed,
-  ConfigurationError,
-  ServiceError,
-} from '../../src/runner/configuration-error.ts';
+import { CheckFailed, ConfigurationError, ServiceError } from '../../src/runner/errors.ts';
 import { runInProcess } from '../harness/runner.ts';
 
 /** A step of change-router whose body throws `error`. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 import { ConfigNode } from '../../src/runner/yaml-config.ts';
 
 const ORIGIN = 'conf.yml';

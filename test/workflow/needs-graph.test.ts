@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigurationError } from '../../src/runner/configuration-error.ts';
+import { ConfigurationError } from '../../src/runner/errors.ts';
 import { NeedsGraph } from '../../src/workflow/needs-graph.ts';
 import { parseWorkflow } from '../../src/workflow/workflow.ts';
 
