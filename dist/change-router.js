@@ -7,23 +7,23 @@ import {
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-ZSYRMJOG.js";
-import "./chunks/chunk-UFXEVVPL.js";
+} from "./chunks/chunk-ITE3L75O.js";
+import "./chunks/chunk-XPMI3MSL.js";
 import {
   apiClient,
   readConfigInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-5F7RIVW5.js";
-import "./chunks/chunk-CCUBI7WD.js";
+} from "./chunks/chunk-62KO65EI.js";
+import "./chunks/chunk-E2B5MYZ3.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {
   readWorkflowEvent
-} from "./chunks/chunk-2DPMZSV2.js";
+} from "./chunks/chunk-NYTUMRJY.js";
 import "./chunks/chunk-T4SWIUSN.js";
 import {
   ConfigurationError
-} from "./chunks/chunk-XXK63SSC.js";
+} from "./chunks/chunk-HI3FRFRH.js";
 import "./chunks/chunk-RHUMOCQK.js";
 import "./chunks/chunk-PYTXODB5.js";
 

@@ -6,7 +6,7 @@ import {
 } from "./chunks/chunk-BDGPVZJH.js";
 import {
   ConfigurationError
-} from "./chunks/chunk-XXK63SSC.js";
+} from "./chunks/chunk-HI3FRFRH.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/cli.ts
@@ -26,10 +26,10 @@ async function main(argv) {
     switch (command) {
       // Each command loads only its own modules: a scan of a large log has a memory budget.
       case "route":
-        await (await import("./chunks/route-command-D2TADQ5I.js")).routeCommand(rest);
+        await (await import("./chunks/route-command-XJHIOFNR.js")).routeCommand(rest);
         return 0;
       case "scan":
-        return await (await import("./chunks/scan-command-TC2WYZWE.js")).scanCommand(rest);
+        return await (await import("./chunks/scan-command-77ZIFOC7.js")).scanCommand(rest);
       case void 0:
       case "help":
       case "--help":

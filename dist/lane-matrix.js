@@ -2,25 +2,25 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   readContents
-} from "./chunks/chunk-UFXEVVPL.js";
+} from "./chunks/chunk-XPMI3MSL.js";
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-57KTQWAI.js";
+} from "./chunks/chunk-JYXR6YH5.js";
 import {
   apiClient,
   inWorkspace,
   parseJsonInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-5F7RIVW5.js";
+} from "./chunks/chunk-62KO65EI.js";
 import {
   ConfigNode,
   code,
   details,
   require_dist,
   table
-} from "./chunks/chunk-CCUBI7WD.js";
+} from "./chunks/chunk-E2B5MYZ3.js";
 import {
   markdownText
 } from "./chunks/chunk-BDGPVZJH.js";
@@ -30,11 +30,11 @@ import {
   listRunAttemptJobs,
   nameBase,
   splitJobName
-} from "./chunks/chunk-NYSG56EW.js";
+} from "./chunks/chunk-WU4BGUVF.js";
 import {
   readWorkflowEvent,
   repositoryOf
-} from "./chunks/chunk-2DPMZSV2.js";
+} from "./chunks/chunk-NYTUMRJY.js";
 import {
   errorMessage
 } from "./chunks/chunk-T4SWIUSN.js";
@@ -42,7 +42,7 @@ import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-XXK63SSC.js";
+} from "./chunks/chunk-HI3FRFRH.js";
 import "./chunks/chunk-RHUMOCQK.js";
 import {
   __toESM

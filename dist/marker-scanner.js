@@ -10,7 +10,7 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-TZKLREFP.js";
+} from "./chunks/chunk-54MC6WLG.js";
 import {
   displayPath,
   expandLogPaths,
@@ -19,14 +19,14 @@ import {
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-57KTQWAI.js";
+} from "./chunks/chunk-JYXR6YH5.js";
 import {
   apiClient,
   readConfigInput,
   runAction,
   workspaceOf
-} from "./chunks/chunk-5F7RIVW5.js";
-import "./chunks/chunk-CCUBI7WD.js";
+} from "./chunks/chunk-62KO65EI.js";
+import "./chunks/chunk-E2B5MYZ3.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {
   CompiledRules
@@ -34,14 +34,14 @@ import {
 import {
   currentRunAttempt,
   laneOfArtifact
-} from "./chunks/chunk-NYSG56EW.js";
-import "./chunks/chunk-2DPMZSV2.js";
+} from "./chunks/chunk-WU4BGUVF.js";
+import "./chunks/chunk-NYTUMRJY.js";
 import "./chunks/chunk-T4SWIUSN.js";
 import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-XXK63SSC.js";
+} from "./chunks/chunk-HI3FRFRH.js";
 import "./chunks/chunk-RHUMOCQK.js";
 import "./chunks/chunk-PYTXODB5.js";
 
@@ -112,7 +112,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-XDCKYQOG.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-YVRDXTUJ.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });
@@ -124,7 +124,7 @@ async function scanArtifacts({
   context
 }) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-X2U6ZFVW.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-Z7K27BMZ.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

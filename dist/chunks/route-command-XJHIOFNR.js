@@ -10,17 +10,17 @@ import {
   parseRoutesConfig,
   routeChanges,
   tryGitText
-} from "./chunk-ZSYRMJOG.js";
-import "./chunk-UFXEVVPL.js";
-import "./chunk-CCUBI7WD.js";
+} from "./chunk-ITE3L75O.js";
+import "./chunk-XPMI3MSL.js";
+import "./chunk-E2B5MYZ3.js";
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
-import "./chunk-2DPMZSV2.js";
+import "./chunk-NYTUMRJY.js";
 import "./chunk-T4SWIUSN.js";
 import {
   ConfigurationError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/route-command.ts

@@ -6,12 +6,12 @@ import {
 import {
   laneOfJob,
   listRunAttemptJobs
-} from "./chunk-NYSG56EW.js";
-import "./chunk-2DPMZSV2.js";
+} from "./chunk-WU4BGUVF.js";
+import "./chunk-NYTUMRJY.js";
 import {
   errorMessage
 } from "./chunk-T4SWIUSN.js";
-import "./chunk-XXK63SSC.js";
+import "./chunk-HI3FRFRH.js";
 import "./chunk-PYTXODB5.js";
 
 // src/common/concurrency.ts

@@ -8,7 +8,7 @@ import {
   code,
   details,
   table
-} from "./chunk-CCUBI7WD.js";
+} from "./chunk-E2B5MYZ3.js";
 import {
   markdownText
 } from "./chunk-BDGPVZJH.js";
@@ -18,7 +18,7 @@ import {
 import {
   ConfigurationError,
   invalidValue
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 
 // src/markers/categories.ts
 var MARKER_CATEGORIES = {

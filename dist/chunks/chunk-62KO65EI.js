@@ -2,13 +2,13 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   fitSummary
-} from "./chunk-CCUBI7WD.js";
+} from "./chunk-E2B5MYZ3.js";
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
 import {
   githubApiUrl
-} from "./chunk-2DPMZSV2.js";
+} from "./chunk-NYTUMRJY.js";
 import {
   errorMessage
 } from "./chunk-T4SWIUSN.js";
@@ -17,7 +17,7 @@ import {
   ConfigurationError,
   ServiceError,
   invalidValue
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import {
   addPath,
   debug,

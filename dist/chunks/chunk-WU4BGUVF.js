@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   apiCall,
   repositoryOf
-} from "./chunk-2DPMZSV2.js";
+} from "./chunk-NYTUMRJY.js";
 
 // src/workflow/job-names.ts
 function splitJobName(name) {

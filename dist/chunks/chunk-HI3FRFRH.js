@@ -1,7 +1,7 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 
-// src/runner/configuration-error.ts
+// src/runner/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
   /** Where in a file of the repository the problem is, for an annotation on that line. */

@@ -2,27 +2,27 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   readContents
-} from "./chunk-UFXEVVPL.js";
+} from "./chunk-XPMI3MSL.js";
 import {
   ConfigNode,
   code,
   details,
   require_dist,
   table
-} from "./chunk-CCUBI7WD.js";
+} from "./chunk-E2B5MYZ3.js";
 import {
   markdownText
 } from "./chunk-BDGPVZJH.js";
 import {
   PULL_REQUEST_EVENTS,
   apiCall
-} from "./chunk-2DPMZSV2.js";
+} from "./chunk-NYTUMRJY.js";
 import {
   errorMessage
 } from "./chunk-T4SWIUSN.js";
 import {
   ConfigurationError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import {
   __toESM
 } from "./chunk-PYTXODB5.js";
@@ -5007,4 +5007,4 @@ export {
   parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-ZSYRMJOG.js.LEGAL.txt */
+/*! For license information please see chunk-ITE3L75O.js.LEGAL.txt */

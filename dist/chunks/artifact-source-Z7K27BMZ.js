@@ -12,7 +12,7 @@ import {
 } from "./chunk-T4SWIUSN.js";
 import {
   ServiceError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

@@ -6,7 +6,7 @@ import {
 import {
   ConfigurationError,
   ServiceError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 
 // src/github/event.ts
 import { readFileSync } from "node:fs";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-BDGPVZJH.js";
 import {
   ConfigurationError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import {
   __commonJS,
   __require,

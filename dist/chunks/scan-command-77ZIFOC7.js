@@ -10,13 +10,13 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-TZKLREFP.js";
+} from "./chunk-54MC6WLG.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
 } from "./chunk-YLA5URAZ.js";
-import "./chunk-CCUBI7WD.js";
+import "./chunk-E2B5MYZ3.js";
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
@@ -27,7 +27,7 @@ import "./chunk-T4SWIUSN.js";
 import {
   ConfigurationError,
   invalidValue
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 import "./chunk-PYTXODB5.js";
 
 // src/cli/scan-command.ts

@@ -2,13 +2,13 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   readConfigInput
-} from "./chunk-5F7RIVW5.js";
+} from "./chunk-62KO65EI.js";
 import {
   ConfigNode
-} from "./chunk-CCUBI7WD.js";
+} from "./chunk-E2B5MYZ3.js";
 import {
   ConfigurationError
-} from "./chunk-XXK63SSC.js";
+} from "./chunk-HI3FRFRH.js";
 
 // src/lanes/lanes-config.ts
 var DEFAULT_LANES_FILE = ".github/lanekit/lanes.yml";
