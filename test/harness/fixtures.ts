@@ -1,13 +1,13 @@
 /**
- * Where the test inputs live. Third-party material (public CI logs, recorded REST responses)
- * stays in the shared fixtures folder beside the repository, which CI also has; logs made on
- * this machine with real tools are the repository's own.
+ * Where the test inputs live, all inside the repository so that a plain clone runs every test:
+ * third-party material (public CI logs, recorded REST responses; see the README in each folder
+ * for its source) and logs made with real tools on a development machine.
  */
 import { join } from 'node:path';
 import { ROOT } from './runner.ts';
 
-const SHARED_FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
 
-export const PUBLIC_LOGS = join(SHARED_FIXTURES, 'logs', 'public');
-export const RECORDED_API_DIR = join(SHARED_FIXTURES, 'github-api');
-export const TOOL_LOGS = join(ROOT, 'test', 'fixtures', 'logs', 'tools');
+export const PUBLIC_LOGS = join(FIXTURES, 'logs', 'public');
+export const RECORDED_API_DIR = join(FIXTURES, 'github-api');
+export const TOOL_LOGS = join(FIXTURES, 'logs', 'tools');
