@@ -1,5 +1,6 @@
 import { apiClient } from '../github/api-client.ts';
 import { readWorkflowEvent } from '../github/event.ts';
+import { decisionsOf, DECISIONS_SHRINKS } from '../lanes/decisions-output.ts';
 import { parseDimensions } from '../lanes/dimensions.ts';
 import { judgeGate } from '../lanes/gate.ts';
 import { gateRunLegs, gateWorkflowCheck } from '../lanes/gate-evidence.ts';
@@ -20,6 +21,7 @@ import { eventTrust } from '../lanes/trust.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
 import { CheckFailed, ConfigurationError } from '../runner/errors.ts';
+import { setJsonOutput } from '../runner/json-output.ts';
 
 interface Common {
   /** A lanes file path, or the lanes YAML itself. */
@@ -128,8 +130,7 @@ async function runGate(settings: GateInputs, context: ActionContext): Promise<vo
   context.setOutput('result', verdict.pass ? 'success' : 'failure');
   context.setOutput('success', String(verdict.pass));
   context.setOutput('failure', String(!verdict.pass));
-  const decisions = outcome.decisions.map(({ job, ...decision }) => [job, decision]);
-  context.setOutput('decisions', JSON.stringify(Object.fromEntries(decisions)));
+  setJsonOutput(context, 'decisions', decisionsOf(outcome.decisions), DECISIONS_SHRINKS);
   for (const d of outcome.decisions)
     log.info(`${d.pass ? 'pass' : 'FAIL'} ${d.job} (${d.result}): ${d.why}`);
   for (const note of outcome.notes) log.notice(note);

@@ -13,12 +13,14 @@ import { DEFAULT_MARKERS_FILE } from '../markers/markers-config.ts';
 import { markersSummary, verdictLine } from '../markers/marker-summary.ts';
 import type { MarkersReport, ScannedSource } from '../markers/report.ts';
 import { buildReport } from '../markers/report.ts';
+import { MARKERS_SHRINKS } from '../markers/report-output.ts';
 import type { RuleInputs } from '../markers/rules-input.ts';
 import { readRulesInput } from '../markers/rules-input.ts';
 import { scanFiles } from '../markers/scan-logs.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
 import { CheckFailed, ConfigurationError } from '../runner/errors.ts';
+import { setJsonOutput } from '../runner/json-output.ts';
 
 export interface MarkerScannerInputs extends RuleInputs {
   readonly logs: readonly string[];
@@ -102,7 +104,7 @@ async function scanArtifacts({
 }
 
 function writeOutputs(report: MarkersReport, context: ActionContext): void {
-  context.setOutput('markers', JSON.stringify(report));
+  setJsonOutput(context, 'markers', report, MARKERS_SHRINKS);
   context.setOutput('total', String(report.total));
   context.setOutput('explained', String(report.explained));
   context.setOutput('verdict', report.verdict);
