@@ -50,6 +50,13 @@ export const RESERVED_LANE_NAMES = ['default', 'both', 'all'];
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Variables the runner owns: a lane setting them would change how the runner itself behaves. */
 export const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_'];
+/**
+ * A runner label or group name: not blank, and no whitespace around it. GitHub matches labels
+ * ignoring case, but whether it also ignores surrounding whitespace is not documented, so a label
+ * like ' self-hosted' is refused rather than read as some label it might or might not match.
+ * Refusing (rather than trimming) also keeps `runner-<lane>` exactly what the file says.
+ */
+export const RUNNER_LABEL = /^\S(?:[\s\S]*\S)?$/;
 /** A suffix sits inside `(...)` of a job name, between commas. */
 export const SUFFIX = /^[^(),\r\n]*[^(),\s][^(),\r\n]*$/;
 /** The characters actions/upload-artifact refuses in an artifact name. */
@@ -72,18 +79,23 @@ function isMapping(node: ConfigNode): boolean {
 
 const RUNS_ON_FORMS = 'a runner label, a list of labels, or {group, labels}';
 
-function runnerLabel(node: ConfigNode): string {
+function runnerLabel(node: ConfigNode, what = 'runner label'): string {
   if (node.isList || isMapping(node)) {
-    throw node.error(`expected a runner label here, got a ${node.isList ? 'list' : 'mapping'}`);
+    throw node.error(`expected a ${what} here, got a ${node.isList ? 'list' : 'mapping'}`);
   }
   if (node.isMissing) throw node.error(`expected ${RUNS_ON_FORMS}, got nothing`);
   const label = node.string();
-  if (label.trim() === '') throw node.error('expected a runner label, got an empty string');
+  if (label.trim() === '') throw node.error(`expected a ${what}, got an empty string`);
+  if (!RUNNER_LABEL.test(label)) {
+    throw node.error(
+      `${what} ${JSON.stringify(label)} has whitespace around it; write it without: ${JSON.stringify(label.trim())}`,
+    );
+  }
   return label;
 }
 
 function runnerLabels(node: ConfigNode): string[] {
-  const labels = node.items().map(runnerLabel);
+  const labels = node.items().map((item) => runnerLabel(item));
   if (labels.length === 0) throw node.error('expected at least one runner label');
   return labels;
 }
@@ -93,7 +105,7 @@ function parseRunsOn(node: ConfigNode): RunsOn {
   if (isMapping(node)) {
     const fields = node.fields(RUNNER_GROUP_KEYS);
     if (!fields.group) throw node.error(`a runner group needs 'group:'; expected ${RUNS_ON_FORMS}`);
-    const group = runnerLabel(fields.group);
+    const group = runnerLabel(fields.group, 'runner group');
     if (!fields.labels) return { group };
     return {
       group,
@@ -153,9 +165,10 @@ function parseLane(name: string, node: ConfigNode): Lane {
     );
   }
   const hosted = fields.hosted.boolean();
-  if (hosted && runnerLabelsOf(runsOn).some((label) => label.toLowerCase() === 'self-hosted')) {
+  const selfHosted = runnerLabelsOf(runsOn).find((label) => label.toLowerCase() === 'self-hosted');
+  if (hosted && selfHosted !== undefined) {
     throw fields.hosted.error(
-      "hosted: true, but runs-on asks for the 'self-hosted' label; a self-hosted lane is hosted: false",
+      `hosted: true, but runs-on asks for the '${selfHosted}' label (GitHub matches labels ignoring case); a self-hosted lane is hosted: false`,
     );
   }
   const suffix = fields.suffix ? fields.suffix.string() : name;

@@ -246,4 +246,88 @@ describe('parseLanesConfig', () => {
       );
     });
   }
+
+  // A label with whitespace around it would slip past the self-hosted check, and GitHub may or
+  // may not match it to the runner it names: refused wherever a label or group stands.
+  const strayWhitespace: { runsOn: string; hosted: boolean; at: string; label: string }[] = [
+    { runsOn: "' self-hosted'", hosted: true, at: 'runs-on', label: ' self-hosted' },
+    { runsOn: "'self-hosted '", hosted: true, at: 'runs-on', label: 'self-hosted ' },
+    { runsOn: '"\\tself-hosted"', hosted: true, at: 'runs-on', label: '\tself-hosted' },
+    { runsOn: '"self-hosted\\t"', hosted: true, at: 'runs-on', label: 'self-hosted\t' },
+    { runsOn: '"self-hosted\\n"', hosted: true, at: 'runs-on', label: 'self-hosted\n' },
+    { runsOn: '"\\u00a0self-hosted"', hosted: true, at: 'runs-on', label: '\u00a0self-hosted' },
+    { runsOn: "' Self-Hosted '", hosted: true, at: 'runs-on', label: ' Self-Hosted ' },
+    { runsOn: "[linux, ' self-hosted']", hosted: true, at: 'runs-on[1]', label: ' self-hosted' },
+    {
+      runsOn: '["self-hosted\\t", velnor]',
+      hosted: true,
+      at: 'runs-on[0]',
+      label: 'self-hosted\t',
+    },
+    {
+      runsOn: "{ group: warm, labels: ' self-hosted' }",
+      hosted: true,
+      at: 'runs-on.labels',
+      label: ' self-hosted',
+    },
+    {
+      runsOn: "{ group: warm, labels: [linux, 'self-hosted '] }",
+      hosted: true,
+      at: 'runs-on.labels[1]',
+      label: 'self-hosted ',
+    },
+    { runsOn: "'ubuntu-24.04 '", hosted: true, at: 'runs-on', label: 'ubuntu-24.04 ' },
+    { runsOn: "[self-hosted, ' velnor']", hosted: false, at: 'runs-on[1]', label: ' velnor' },
+  ];
+  for (const c of strayWhitespace) {
+    it(`rejects runs-on: ${c.runsOn} (hosted: ${c.hosted}), naming the lane and the label`, () => {
+      const text = lanes(`  github: { runs-on: ${c.runsOn}, hosted: ${c.hosted} }\n`);
+      assert.throws(
+        () => parseLanesConfig(text, 'lanes.yml'),
+        (error: unknown) =>
+          error instanceof ConfigurationError &&
+          /^lanes\.yml:3:\d+: /.test(error.message) &&
+          error.message.endsWith(
+            `: lanes.github.${c.at}: runner label ${JSON.stringify(c.label)} has whitespace around it; write it without: ${JSON.stringify(c.label.trim())}`,
+          ),
+      );
+    });
+  }
+
+  it('rejects a runner group with whitespace around its name', () => {
+    assert.throws(
+      () =>
+        parseLanesConfig(lanes("  github: { runs-on: { group: ' warm' }, hosted: true }\n"), 'f'),
+      /f:3:31: lanes\.github\.runs-on\.group: runner group " warm" has whitespace around it; write it without: "warm"$/,
+    );
+  });
+
+  // GitHub matches runner labels ignoring case, so 'Self-Hosted' is the self-hosted label.
+  for (const runsOn of [
+    'Self-Hosted',
+    'SELF-HOSTED',
+    '[linux, Self-hosted]',
+    '{ group: warm, labels: sElF-hOsTeD }',
+    '{ group: warm, labels: [x64, SELF-hosted] }',
+  ]) {
+    it(`rejects hosted: true with runs-on: ${runsOn}, naming the label as written`, () => {
+      const label = /self-hosted/i.exec(runsOn)![0];
+      assert.throws(
+        () => parseLanesConfig(lanes(`  github: { runs-on: ${runsOn}, hosted: true }\n`), 'f'),
+        (error: unknown) =>
+          error instanceof ConfigurationError &&
+          error.message.includes(
+            `lanes.github.hosted: hosted: true, but runs-on asks for the '${label}' label (GitHub matches labels ignoring case)`,
+          ),
+      );
+    });
+  }
+
+  it('keeps labels as written when they have no whitespace around them', () => {
+    const config = parseLanesConfig(
+      lanes("  github: { runs-on: ['Self-Hosted', 'warm runners'], hosted: false }\n"),
+      'f',
+    );
+    assert.deepEqual(config.lanes[0]!.runsOn, ['Self-Hosted', 'warm runners']);
+  });
 });

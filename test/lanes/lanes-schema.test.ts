@@ -11,6 +11,7 @@ import {
   RESERVED_ENV_PREFIXES,
   RESERVED_LANE_NAMES,
   RUNNER_GROUP_KEYS,
+  RUNNER_LABEL,
   SUFFIX,
 } from '../../src/lanes/lanes-config.ts';
 import { ROOT } from '../harness/runner.ts';
@@ -21,6 +22,7 @@ interface Schema {
     lanes: { propertyNames: { pattern: string; not: { enum: string[] } } };
   } & Record<string, unknown>;
   $defs: {
+    label: { pattern: string };
     lane: {
       required: string[];
       properties: {
@@ -61,5 +63,24 @@ describe('lanes.schema.json', () => {
     assert.equal(env.not.pattern, `^(${RESERVED_ENV_PREFIXES.join('|')})`);
     assert.equal(schema.$defs.lane.properties.suffix.pattern, SUFFIX.source);
     assert.equal(schema.$defs.lane.properties['artifact-suffix'].pattern, ARTIFACT_SUFFIX.source);
+  });
+
+  it('refuses runner labels with whitespace around them, as the parser does', () => {
+    assert.equal(schema.$defs.label.pattern, RUNNER_LABEL.source);
+    const label = new RegExp(schema.$defs.label.pattern, 'u');
+    for (const ok of ['self-hosted', 'ubuntu-24.04', 'a', 'warm runners', 'x\ty']) {
+      assert.ok(label.test(ok), `${JSON.stringify(ok)} is a label`);
+    }
+    for (const bad of [
+      ' self-hosted',
+      'self-hosted ',
+      '\tself-hosted',
+      'self-hosted\n',
+      '\u00a0a',
+      '',
+      ' ',
+    ]) {
+      assert.ok(!label.test(bad), `${JSON.stringify(bad)} is refused`);
+    }
   });
 });
