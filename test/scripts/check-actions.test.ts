@@ -101,4 +101,27 @@ describe('checkActions', () => {
       problems.join('\n'),
     );
   });
+
+  it('knows the current GitHub-hosted runner labels, and still rejects an unknown one', async () => {
+    mkdirSync(join(root, '.github/workflows'), { recursive: true });
+    const labels = [
+      'ubuntu-24.04',
+      'ubuntu-24.04-arm',
+      'ubuntu-22.04-arm',
+      'windows-2025',
+      'windows-11-arm',
+      'macos-15',
+      'ubuntu-24.40',
+    ];
+    writeFileSync(
+      join(root, '.github/workflows/labels.yml'),
+      `on: push\njobs:\n  a:\n    strategy:\n      matrix:\n        os: [${labels.join(', ')}]\n    runs-on: \${{ matrix.os }}\n    steps:\n      - run: echo\n`,
+    );
+    const { problems } = await checkActions(root);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(
+      problems[0]!,
+      /^\.github\/workflows\/labels\.yml:6:.*label "ubuntu-24\.40" is unknown/,
+    );
+  });
 });
