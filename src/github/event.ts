@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '../common/error-message.ts';
 import { ConfigurationError } from '../runner/errors.ts';
+import { checkedPayload } from './event-payload.ts';
 import type { Repo } from './repo.ts';
 
 /** The triggering event as the runner describes it: `GITHUB_EVENT_NAME` and the payload file. */
@@ -58,17 +59,18 @@ export const PULL_REQUEST_EVENTS = [
 
 export function readWorkflowEvent(env: NodeJS.ProcessEnv = process.env): WorkflowEvent {
   const name = env.GITHUB_EVENT_NAME ?? '';
-  let payload: EventPayload = {};
+  let raw: unknown = {};
   const path = env.GITHUB_EVENT_PATH;
   if (path) {
     try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+      raw = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
       throw new ConfigurationError(
         `GITHUB_EVENT_PATH: cannot read the event payload (${errorMessage(error)})`,
       );
     }
   }
+  const payload = checkedPayload(name, raw);
   return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF, repository: repositoryOf(env) };
 }
 
