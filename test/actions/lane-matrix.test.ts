@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pullRequestTargetPayload } from '../harness/event-payloads.ts';
+import {
+  issueCommentPayload,
+  pullRequestReviewPayload,
+  pullRequestTargetPayload,
+  workflowRunPayload,
+} from '../harness/event-payloads.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
 import { pullRequestPayload, pushPayload } from '../harness/payloads.ts';
 import { recordedJobs } from '../harness/recorded-api.ts';
@@ -31,6 +36,7 @@ const forkPull = {
   name: 'pull_request',
   payload: pullRequestPayload({ baseSha: SHA.base, headSha: SHA.head, fork: true }),
 };
+const branchPull = pullRequestPayload({ baseSha: SHA.base, headSha: SHA.head, fork: false });
 
 interface Leg {
   lane: string;
@@ -168,11 +174,54 @@ describe('lane-matrix, matrix mode', () => {
     assert.equal(result.outputs['canary-matrix'], undefined);
   });
 
+  it('runs every lane asked for on a review of a pull request from a branch of the repository', async () => {
+    const result = await run(
+      { lanes: 'both' },
+      {
+        event: { name: 'pull_request_review', payload: pullRequestReviewPayload({ fork: false }) },
+      },
+    );
+    assert.equal(result.exitCode, 0, result.stdout);
+    assert.equal(result.outputs.lanes, '["github","velnor"]');
+    assert.equal(result.outputs.trusted, 'true');
+  });
+
   for (const [name, event] of [
     ['a pull request from a fork', forkPull],
     [
       'pull_request_target',
       { name: 'pull_request_target', payload: pullRequestTargetPayload({ fork: false }) },
+    ],
+    [
+      'a review of a pull request from a fork',
+      { name: 'pull_request_review', payload: pullRequestReviewPayload({ fork: true }) },
+    ],
+    [
+      'a review comment on a pull request from a fork',
+      { name: 'pull_request_review_comment', payload: forkPull.payload },
+    ],
+    // Names not on the allow-list, with payloads that would pass for trusted ones.
+    [
+      'an unknown event with a fork pull request',
+      { name: 'frobnicate', payload: forkPull.payload },
+    ],
+    ['an unknown event with a push', { name: 'frobnicate', payload: push.payload }],
+    ['pull_request cased otherwise', { name: 'Pull_Request', payload: branchPull }],
+    ['push cased otherwise', { name: 'PUSH', payload: push.payload }],
+    ['an empty event name', { name: '', payload: push.payload }],
+    ['push with a space', { name: 'push ', payload: push.payload }],
+    [
+      'issue_comment on an issue',
+      { name: 'issue_comment', payload: issueCommentPayload({ onPullRequest: false }) },
+    ],
+    [
+      'workflow_run of a branch',
+      { name: 'workflow_run', payload: workflowRunPayload({ fork: false }) },
+    ],
+    ['check_suite', { name: 'check_suite', payload: { action: 'completed', ...push.payload } }],
+    [
+      'a push by Dependabot',
+      { name: 'push', payload: { ...push.payload, sender: { login: 'dependabot[bot]' } } },
     ],
   ] as const) {
     it(`keeps ${name} on hosted lanes, with a notice saying why`, async () => {
@@ -193,6 +242,24 @@ describe('lane-matrix, matrix mode', () => {
       assert.match(result.summary, /🚫 untrusted event/);
     });
   }
+
+  it('names the events it trusts when the event name is not one of them', async () => {
+    const result = await run(
+      { lanes: 'both' },
+      { event: { name: 'frobnicate', payload: branchPull } },
+    );
+    assert.equal(result.exitCode, 0, result.stdout);
+    assert.equal(result.outputs.lanes, '["github"]');
+    assert.equal(result.outputs.trusted, 'false');
+    assert.match(
+      result.annotations.find((a) => a.command === 'notice')?.message ?? '',
+      /^Untrusted event \(the event 'frobnicate' is not on the allow-list: lane-matrix trusts push, .*workflow_dispatch, and pull_request, .* from a branch of the repository, by the names GitHub sends\): hosted lanes only, so velnor will not run$/,
+    );
+    assert.match(
+      result.stdout,
+      /^Event frobnicate: untrusted, the event 'frobnicate' is not on the allow-list/m,
+    );
+  });
 
   it('runs the default hosted lane when an untrusted event asked only for a self-hosted one', async () => {
     const result = await run({ lanes: 'velnor' }, { event: forkPull });
@@ -242,6 +309,12 @@ describe('lane-matrix, matrix mode', () => {
       event: forkPull,
       message:
         /^lane-matrix: lanes: lanes-file input has no lane with hosted: true, and this event is untrusted/,
+    },
+    {
+      name: 'a hosted lane asking for the self-hosted label with a space before it',
+      inputs: { 'lanes-file': "lanes:\n  github: { runs-on: [' self-hosted'], hosted: true }\n" },
+      message:
+        /^lane-matrix: lanes-file input:2:23: lanes\.github\.runs-on\[0\]: runner label " self-hosted" has whitespace around it; write it without: "self-hosted"$/,
     },
     {
       name: 'a gate input in matrix mode',
