@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { requestedLanes, selectLanes } from '../../src/lanes/lane-selection.ts';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import type { Trust } from '../../src/lanes/trust.ts';
+import { eventTrust } from '../../src/lanes/trust.ts';
 import { ConfigurationError } from '../../src/runner/errors.ts';
+import { pullRequestPayload, pushPayload } from '../harness/payloads.ts';
 
 const config = parseLanesConfig(
   `default: github
@@ -63,6 +65,35 @@ describe('selectLanes', () => {
       'Untrusted event (pull request #7 comes from the fork a/b): hosted lanes only, so velnor will not run',
     );
   });
+
+  const forkPull = pullRequestPayload({
+    baseSha: 'a'.repeat(40),
+    headSha: 'b'.repeat(40),
+    fork: true,
+  });
+  const push = pushPayload({ before: 'a'.repeat(40), after: 'b'.repeat(40) });
+  for (const [event, what, payload] of [
+    ['frobnicate', 'a fork pull request', forkPull],
+    ['frobnicate', 'a push', push],
+    ['', 'a push', push],
+    ['Pull_Request', 'a fork pull request', forkPull],
+    ['Push', 'a push', push],
+    ['workflow_run', 'a push', push],
+  ] as const) {
+    it(`keeps both (asked for) to hosted lanes on the event ${JSON.stringify(event)} with ${what}`, () => {
+      const selection = selectLanes(
+        config,
+        requestedLanes('both', config),
+        eventTrust(event, payload),
+      );
+      assert.deepEqual(names(selection.lanes), ['github', 'arm']);
+      assert.deepEqual(names(selection.dropped), ['velnor']);
+      assert.match(
+        selection.notice ?? '',
+        /^Untrusted event \(.+\): hosted lanes only, so velnor will not run$/,
+      );
+    });
+  }
 
   it('says nothing when an untrusted event asked only for hosted lanes', () => {
     const selection = selectLanes(config, requestedLanes('default', config), fork);
