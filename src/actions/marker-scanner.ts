@@ -60,7 +60,8 @@ interface Scan {
 async function scanLocalFiles({ settings, compiled, context }: Scan): Promise<ScannedSource[]> {
   if (settings.logs.length === 0) return [];
   const cwd = workspaceOf(context.env);
-  const { files, unmatched } = await expandLogPaths(settings.logs, cwd);
+  const roots = [cwd, ...(context.env.RUNNER_TEMP ? [context.env.RUNNER_TEMP] : [])];
+  const { files, unmatched } = await expandLogPaths(settings.logs, cwd, roots);
   for (const pattern of unmatched) context.log.warning(`logs: nothing matched '${pattern}'`);
   return scanFiles(
     files.map((path) => ({ path, name: displayPath(path, cwd), kind: 'file' as const })),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { errorMessage } from '../common/error-message.ts';
-import { inWorkspace } from '../runner/config-input.ts';
+import { pathInside } from '../runner/config-input.ts';
 import { ConfigurationError } from '../runner/errors.ts';
 import type { ShardPlan } from './shards.ts';
 import { parseDurations, planShards } from './shards.ts';
@@ -18,7 +18,7 @@ function loadDurations(value: string | undefined, workspace: string): Map<string
   if (value === undefined) return new Map();
   let text = value;
   if (!value.trimStart().startsWith('{')) {
-    const path = inWorkspace(workspace, value);
+    const path = pathInside('shard-durations', value, [workspace]);
     if (!existsSync(path)) {
       throw new ConfigurationError(
         `shard-durations: got '${value}', expected a JSON object of item -> seconds or a JSON file in the workspace; no file at ${path}`,

@@ -1,5 +1,7 @@
 import { glob, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { isInside } from '../runner/config-input.ts';
+import { ConfigurationError } from '../runner/errors.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -9,13 +11,20 @@ export interface ExpandedPaths {
   readonly unmatched: string[];
 }
 
+const outsideRoots = (pattern: string, path: string, roots: readonly string[]) =>
+  new ConfigurationError(
+    `logs: '${pattern}' names ${path}, which is outside ${roots.join(' and ')}; logs are read from there only`,
+  );
+
 /**
  * The log files that paths, directories (every file inside, recursively) and globs name,
- * relative to `cwd`, in a stable order without duplicates.
+ * relative to `cwd`, in a stable order without duplicates. With `roots`, a file outside them
+ * (by `..`, an absolute path or a link) is a configuration error, and nothing of it is read.
  */
 export async function expandLogPaths(
   patterns: readonly string[],
   cwd: string,
+  roots?: readonly string[],
 ): Promise<ExpandedPaths> {
   const files = new Set<string>();
   const unmatched: string[] = [];
@@ -28,6 +37,7 @@ export async function expandLogPaths(
       }
     } else {
       const path = isAbsolute(pattern) ? pattern : resolve(cwd, pattern);
+      if (roots !== undefined && !isInside(path, roots)) throw outsideRoots(pattern, path, roots);
       const info = await stat(path).catch(() => undefined);
       if (info?.isFile()) files.add(path);
       else if (info?.isDirectory()) {
@@ -38,6 +48,10 @@ export async function expandLogPaths(
       }
     }
     if (files.size === before) unmatched.push(pattern);
+    if (roots !== undefined) {
+      const outside = [...files].find((file) => !isInside(file, roots));
+      if (outside !== undefined) throw outsideRoots(pattern, outside, roots);
+    }
   }
   return { files: [...files].sort(), unmatched };
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   inWorkspace,
+  isInside,
   isInlineConfig,
   readConfigInput,
   workspaceOf,
@@ -29,6 +30,22 @@ describe('isInlineConfig', () => {
   }
 });
 
+describe('isInside', () => {
+  const cases: [string, readonly string[], boolean][] = [
+    ['/w/a.yml', ['/w'], true],
+    ['/w', ['/w'], true],
+    ['/w/../x', ['/w'], false],
+    ['/wx/a', ['/w'], false],
+    ['/tmp/r/log', ['/w', '/tmp/r'], true],
+    ['/etc/passwd', ['/w', '/tmp/r'], false],
+  ];
+  for (const [path, roots, inside] of cases) {
+    it(`${path} is ${inside ? '' : 'not '}inside ${roots.join(', ')}`, () => {
+      assert.equal(isInside(path, roots), inside);
+    });
+  }
+});
+
 describe('workspaceOf and inWorkspace', () => {
   it('takes GITHUB_WORKSPACE, else the current directory', () => {
     assert.equal(workspaceOf({ GITHUB_WORKSPACE: '/w' }), '/w');
@@ -47,9 +64,16 @@ describe('readConfigInput', () => {
     workspace = mkdtempSync(join(tmpdir(), 'lanekit-config-input-'));
     mkdirSync(join(workspace, '.github/lanekit'), { recursive: true });
     writeFileSync(join(workspace, DEFAULT_FILE), 'routes: {}\n');
+    writeFileSync(join(workspace, '..', `${basename(workspace)}-secret.yml`), 'secret: 1\n');
+    symlinkSync(
+      join(workspace, '..', `${basename(workspace)}-secret.yml`),
+      join(workspace, 'link.yml'),
+    );
+    symlinkSync(join(workspace, DEFAULT_FILE), join(workspace, 'inner-link.yml'));
   });
   after(() => {
     rmSync(workspace, { recursive: true, force: true });
+    rmSync(join(workspace, '..', `${basename(workspace)}-secret.yml`), { force: true });
   });
 
   it('reads a file in the workspace, named by the path as given', () => {
@@ -102,6 +126,49 @@ describe('readConfigInput', () => {
         error instanceof ConfigurationError &&
         error.message ===
           `routes: got 'ci/routes.yml', expected a file in the workspace or inline YAML; no file at ${join(workspace, 'ci/routes.yml')}`,
+    );
+  });
+
+  for (const value of ['/etc/passwd', '../outside.yml', '.github/../../outside.yml', 'link.yml']) {
+    it(`refuses ${value}, outside the workspace, without reading it`, () => {
+      assert.throws(
+        () =>
+          readConfigInput('routes', value, {
+            defaultFile: DEFAULT_FILE,
+            optional: false,
+            workspace,
+          }),
+        (error: unknown) =>
+          error instanceof ConfigurationError &&
+          error.message ===
+            `routes: got '${value}', expected a path inside the workspace ${workspace}`,
+      );
+    });
+  }
+
+  it('refuses a directory, naming it', () => {
+    assert.throws(
+      () =>
+        readConfigInput('routes', '.github', {
+          defaultFile: DEFAULT_FILE,
+          optional: false,
+          workspace,
+        }),
+      (error: unknown) =>
+        error instanceof ConfigurationError &&
+        error.message ===
+          `routes: got '.github', expected a file in the workspace or inline YAML; ${join(workspace, '.github')} is not a file`,
+    );
+  });
+
+  it('reads a link that stays inside the workspace', () => {
+    assert.equal(
+      readConfigInput('routes', 'inner-link.yml', {
+        defaultFile: DEFAULT_FILE,
+        optional: false,
+        workspace,
+      })?.text,
+      'routes: {}\n',
     );
   });
 
