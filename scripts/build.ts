@@ -5,12 +5,15 @@
  * An action's entry bundle is generated, not written: `src/actions/<name>.ts` exports `run` (and
  * `post` when its action.yml has `runs.post`), and `dist/<name>.js` (`dist/<name>-post.js`) is
  * the two lines that run it under the runtime's error handling.
+ *
+ * Beside the bundles it writes THIRD_PARTY_LICENSES.txt for the npm packages they contain.
  */
 import type { Plugin } from 'esbuild';
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { THIRD_PARTY_LICENSES, thirdPartyLicenses } from './third-party-licenses.ts';
 
 const root = join(import.meta.dirname, '..');
 const outdir = process.argv[2] ?? join(root, 'dist');
@@ -82,7 +85,7 @@ const coreWithoutUnusedModules: Plugin = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   entryPoints: [
     ...entries.map((entry) => ({ in: `action-entry:${entry.out}`, out: entry.out })),
@@ -96,10 +99,21 @@ await build({
   target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [actionEntries, coreWithoutUnusedModules],
+  /**
+   * @azure/storage-blob loads apache-arrow with `import()` for Arrow-format blob listings, which
+   * @actions/artifact never asks for. esbuild makes every dynamic import's target a chunk before
+   * tree shaking drops the caller, so without this dist/ would ship apache-arrow (486 KB) that
+   * nothing imports.
+   */
+  external: ['apache-arrow'],
   // CommonJS dependencies inside the bundle still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __lanekitCreateRequire } from 'node:module';\nconst require = __lanekitCreateRequire(import.meta.url);",
   },
+  // Notices in comments of bundled files, e.g. of code a package vendors (ws and
+  // formdata-polyfill inside undici), which the packages' own license files do not hold.
   legalComments: 'linked',
+  metafile: true,
   logLevel: 'warning',
 });
+writeFileSync(join(outdir, THIRD_PARTY_LICENSES), thirdPartyLicenses(metafile, root));
