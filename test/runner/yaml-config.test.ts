@@ -365,3 +365,146 @@ describe('ConfigNode error locations for annotations', () => {
     assert.equal(error.location, undefined);
   });
 });
+
+describe('ConfigNode and YAML aliases', () => {
+  const root = ConfigNode.parse(
+    'base: &list [one, two]\n' +
+      'copy: *list\n' +
+      'scalar: &word hello\n' +
+      'words: [*word, *list]\n' +
+      'map: &map { k: v }\n' +
+      'again: *map\n' +
+      'nothing: &none ~\n' +
+      'empty: *none\n' +
+      '*word : keyed by an alias\n',
+    ORIGIN,
+  );
+  const fields = Object.fromEntries(root.entries());
+
+  it('reads an alias as the value its anchor is set on', () => {
+    assert.deepEqual(fields.copy!.strings(), ['one', 'two']);
+    assert.equal(fields.copy!.isList, true);
+    assert.equal(fields.again!.fields(['k']).k!.string(), 'v');
+    assert.equal(fields.empty!.isMissing, true);
+    assert.equal(fields.hello!.string(), 'keyed by an alias');
+  });
+
+  it('gives an aliased value its path where the alias stands and its anchor’s position', () => {
+    const items = fields.copy!.items();
+    assert.deepEqual(
+      items.map((item) => [item.path, item.location()]),
+      [
+        ['copy[0]', 'conf.yml:1:14'],
+        ['copy[1]', 'conf.yml:1:19'],
+      ],
+    );
+    const words = fields.words!.items();
+    assert.equal(words[0]!.string(), 'hello');
+    assert.equal(
+      messageOf(() => words[1]!.string()),
+      'conf.yml:1:13: words[1]: expected a string',
+    );
+  });
+
+  it('tells a scalar from a list or a mapping, through aliases too', () => {
+    assert.deepEqual(
+      ['scalar', 'copy', 'again', 'empty'].map((key) => fields[key]!.isScalar),
+      [true, false, false, true],
+    );
+  });
+
+  for (const [title, text, message] of [
+    [
+      'an alias with no anchor',
+      'a: *nope\n',
+      "conf.yml:1:4: invalid YAML: alias '*nope' names no anchor before it; set '&nope' on an earlier value",
+    ],
+    [
+      'an alias before its anchor',
+      'a: *x\nb: &x 1\n',
+      "conf.yml:1:4: invalid YAML: alias '*x' names no anchor before it; set '&x' on an earlier value",
+    ],
+    [
+      'a merge key',
+      'a: &m { x: 1 }\nb:\n  <<: *m\n',
+      "conf.yml:3:3: b: YAML merge keys ('<<') are not supported: write the keys out, or alias the whole value",
+    ],
+  ]) {
+    it(`rejects ${title!}`, () => {
+      assert.equal(
+        messageOf(() => ConfigNode.parse(text!, ORIGIN).entries()[1]?.[1].entries()),
+        message,
+      );
+    });
+  }
+
+  it('reads a quoted << as a plain key', () => {
+    assert.deepEqual(
+      at("a: { '<<': 1 }\n")
+        .entries()
+        .map(([key]) => key),
+      ['<<'],
+    );
+  });
+
+  it('never expands an alias bomb', () => {
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 12; i++)
+      lines.push(`l${i}: &l${i} [${`*l${i - 1}, `.repeat(9)}*l${i - 1}]`);
+    const bomb = at(`${lines.join('\n')}\n`, 'l12');
+    assert.equal(bomb.items().length, 10);
+    assert.equal(bomb.items()[0]!.items()[0]!.items().length, 10);
+    assert.equal(bomb.text().length < 200, true, 'the text of a node is its own, not expanded');
+  });
+});
+
+describe('ConfigNode.parse on YAML built to break a parser', () => {
+  for (const [title, make, location] of [
+    ['flow sequences', (d: number) => `a: ${'['.repeat(d)}${']'.repeat(d)}\n`, '1:259'],
+    ['flow mappings', (d: number) => `a: ${'{k: '.repeat(d)}1${'}'.repeat(d)}\n`, '1:1024'],
+    [
+      'block mappings',
+      (d: number) => `${Array.from({ length: d }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`,
+      '257:257',
+    ],
+    ['block sequences', (d: number) => `${'- '.repeat(d)}x\n`, '1:513'],
+  ] as const) {
+    it(`reads ${title} nested 256 deep and rejects them nested deeper, at the first too deep`, () => {
+      const depth = title.startsWith('flow') ? 255 : 256; // flow ones sit in a root mapping
+      assert.doesNotThrow(() => ConfigNode.parse(make(depth), ORIGIN));
+      // Block mappings indent each level further: their text grows with the square of the depth.
+      const deepest = title === 'block mappings' ? 5000 : 100_000;
+      for (const deeper of [depth + 1, 1000, deepest]) {
+        const error = errorOf(() => ConfigNode.parse(make(deeper), ORIGIN));
+        assert.equal(
+          error.message,
+          `conf.yml:${location}: invalid YAML: collections nested deeper than 256 levels`,
+        );
+        const [line, column] = location.split(':').map(Number);
+        assert.deepEqual(error.location, { file: ORIGIN, line, column });
+      }
+    });
+  }
+
+  it('finds a repeated key among 20,000, in a nested mapping too', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: ${i}`);
+    const error = errorOf(() =>
+      ConfigNode.parse(`top:\n${keys.join('\n')}\n  k19999: again\n`, ORIGIN),
+    );
+    assert.equal(error.message, 'conf.yml:20002:3: invalid YAML: Map keys must be unique');
+    assert.equal(
+      ConfigNode.parse(`top:\n${keys.join('\n')}\n`, ORIGIN)
+        .entries()[0]![1]
+        .entries().length,
+      20_000,
+    );
+  });
+
+  it('takes keys equal as values as the same key, and keys in different mappings apart', () => {
+    assert.equal(
+      messageOf(() => ConfigNode.parse('1: a\n1.0: b\n', ORIGIN)),
+      'conf.yml:2:1: invalid YAML: Map keys must be unique',
+    );
+    assert.equal(ConfigNode.parse('a: { k: 1 }\nb: { k: 2 }\n', ORIGIN).entries().length, 2);
+  });
+});
