@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../src/routing/route-changes.ts';
 import { GitFixture, git } from './harness/git-fixture.ts';
-import { ROOT } from './harness/runner.ts';
-
-function lanekit(
-  cwd: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'dist', 'cli.js'), ...args],
-      { cwd },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+import { lanekit } from './cli/lanekit-process.ts';
 
 describe('lanekit route', () => {
   let repo: GitFixture;
@@ -95,7 +78,7 @@ describe('lanekit route', () => {
     assert.match(missing.stderr, /--routes: got 'nope.yml'/);
     const option = await lanekit(checkout, 'route', '--bsae', 'x');
     assert.equal(option.code, 2);
-    assert.match(option.stderr, /Unknown option '--bsae'/);
+    assert.match(option.stderr, /unknown option '--bsae', expected one of --base REV/);
     for (const run of [unknown, missing, option]) assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 });
