@@ -6,25 +6,63 @@ import { execFile, spawn } from 'node:child_process';
  */
 export class GitError extends Error {
   override name = 'GitError';
+  /** What git wrote to stderr, for telling one failure from another. */
+  readonly stderr: string;
+
+  constructor(message: string, stderr = '') {
+    super(message);
+    this.stderr = stderr;
+  }
+}
+
+export interface GitOptions {
+  /**
+   * Directories git may use whoever owns them (`-c safe.directory=`): the checkout of a container
+   * job belongs to the runner's user, not the container's.
+   */
+  readonly safeDirectories?: readonly string[];
+  /**
+   * Configuration passed in the environment (`GIT_CONFIG_COUNT`, `GIT_CONFIG_KEY_<n>`,
+   * `GIT_CONFIG_VALUE_<n>`), never in argv, where any process can read it: it may hold a token.
+   */
+  readonly secretConfig?: readonly (readonly [key: string, value: string])[];
 }
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
-export function git(cwd: string, args: readonly string[]): Promise<Buffer> {
+function gitArgs(args: readonly string[], options: GitOptions): string[] {
+  const safe = (options.safeDirectories ?? []).flatMap((dir) => ['-c', `safe.directory=${dir}`]);
+  return [...safe, '-c', 'core.quotepath=false', ...args];
+}
+
+function gitEnv(options: GitOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const config = options.secretConfig ?? [];
+  if (config.length === 0) return env;
+  // Appended after whatever the environment already configures this way.
+  const first = Number(env.GIT_CONFIG_COUNT) || 0;
+  config.forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${first + i}`] = key;
+    env[`GIT_CONFIG_VALUE_${first + i}`] = value;
+  });
+  env.GIT_CONFIG_COUNT = String(first + config.length);
+  return env;
+}
+
+export function git(
+  cwd: string,
+  args: readonly string[],
+  options: GitOptions = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      ['-c', 'core.quotepath=false', ...args],
-      {
-        cwd,
-        encoding: 'buffer',
-        maxBuffer: MAX_OUTPUT,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-      },
+      gitArgs(args, options),
+      { cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT, env: gitEnv(options) },
       (error, stdout, stderr) => {
         if (error) {
-          const detail = stderr.toString().trim() || error.message;
-          reject(new GitError(`git ${args[0] ?? ''} failed: ${detail}`));
+          const text = stderr.toString().trim();
+          reject(new GitError(`git ${args[0] ?? ''} failed: ${text || error.message}`, text));
         } else {
           resolve(stdout);
         }
@@ -33,9 +71,13 @@ export function git(cwd: string, args: readonly string[]): Promise<Buffer> {
   });
 }
 
-export async function tryGit(cwd: string, args: readonly string[]): Promise<Buffer | undefined> {
+export async function tryGit(
+  cwd: string,
+  args: readonly string[],
+  options: GitOptions = {},
+): Promise<Buffer | undefined> {
   try {
-    return await git(cwd, args);
+    return await git(cwd, args, options);
   } catch (error) {
     if (error instanceof GitError) return undefined;
     throw error;
@@ -43,16 +85,21 @@ export async function tryGit(cwd: string, args: readonly string[]): Promise<Buff
 }
 
 /**
- * `git cat-file --batch`: one process answers every `<rev>:<path>` object name, in order, with
- * the blob's text or undefined (missing, or not a blob).
+ * `git cat-file --batch`: one process answers every `<rev>:<path>` object name (bytes, no line
+ * break), in order, with the blob's text or undefined (missing, or not a blob).
  */
 export function catFileBatch(
   cwd: string,
-  names: readonly string[],
+  names: readonly Uint8Array[],
+  options: GitOptions = {},
 ): Promise<(string | undefined)[]> {
   if (names.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', gitArgs(['cat-file', '--batch'], options), {
+      cwd,
+      env: gitEnv(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,7 +107,7 @@ export function catFileBatch(
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) {
-        reject(new GitError(`git cat-file --batch failed: ${stderr.trim()}`));
+        reject(new GitError(`git cat-file --batch failed: ${stderr.trim()}`, stderr.trim()));
         return;
       }
       const out = Buffer.concat(chunks);
@@ -83,20 +130,25 @@ export function catFileBatch(
       }
       resolve(results);
     });
-    child.stdin.end(names.map((n) => `${n}\n`).join(''));
+    child.stdin.end(Buffer.concat(names.flatMap((name) => [name, Buffer.of(0x0a)])));
   });
 }
 
-export async function gitText(cwd: string, args: readonly string[]): Promise<string> {
-  return (await git(cwd, args)).toString('utf8').trim();
+export async function gitText(
+  cwd: string,
+  args: readonly string[],
+  options: GitOptions = {},
+): Promise<string> {
+  return (await git(cwd, args, options)).toString('utf8').trim();
 }
 
 export async function tryGitText(
   cwd: string,
   args: readonly string[],
+  options: GitOptions = {},
 ): Promise<string | undefined> {
   try {
-    return await gitText(cwd, args);
+    return await gitText(cwd, args, options);
   } catch (error) {
     if (error instanceof GitError) return undefined;
     throw error;

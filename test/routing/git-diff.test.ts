@@ -7,7 +7,8 @@ import type { ChangedFile } from '../../src/git/repository.ts';
 import { Repository } from '../../src/git/repository.ts';
 import type { RangeRequest } from '../../src/routing/event-range.ts';
 import type { ResolvedDiff } from '../../src/routing/git-diff.ts';
-import { DEEPEN_STEPS, gitDiff } from '../../src/routing/git-diff.ts';
+import { DEEPEN_STEPS } from '../../src/git/merge-base.ts';
+import { gitDiff } from '../../src/routing/git-diff.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { GitFixture, git } from '../harness/git-fixture.ts';
 
@@ -25,6 +26,8 @@ interface Diffed {
   readonly result: ResolvedDiff;
   /** Everything gitDiff logged, in order. */
   readonly lines: readonly string[];
+  /** What it logged as warnings. */
+  readonly warnings: readonly string[];
   /** The revisions it fetched by name, in order. */
   readonly fetched: readonly string[];
   /** The `--deepen` steps it took, in order. */
@@ -34,12 +37,15 @@ interface Diffed {
 /** Runs gitDiff on a clone with a logger that keeps what it is told. */
 async function diff(clone: string, request: RangeRequest): Promise<Diffed> {
   const lines: string[] = [];
+  const warnings: string[] = [];
   const keep = (message: string) => void lines.push(message);
-  const log: Logger = { debug: keep, info: keep, notice: keep, warning: keep };
+  const warn = (message: string) => void (keep(message), warnings.push(message));
+  const log: Logger = { debug: keep, info: keep, notice: keep, warning: warn };
   const result = await gitDiff(new Repository(clone), request, log);
   return {
     result,
     lines,
+    warnings,
     fetched: lines.flatMap((l) => /^Fetching (.+) from origin$/.exec(l)?.[1] ?? []),
     deepened: lines.flatMap((l) => {
       const step = /deepening by (\d+) commits$/.exec(l)?.[1];
@@ -206,7 +212,10 @@ describe('gitDiff: the changed files of a range', () => {
     },
     {
       title: 'a file replaced by a directory of the same name',
-      change: (r) => r.commit('dir', { tool: null, 'tool/main.sh': 'main\n' }),
+      change: (r) => {
+        r.commit('file gone', { tool: null });
+        r.commit('dir', { 'tool/main.sh': 'main\n' });
+      },
       files: [
         { path: 'tool', status: 'deleted' },
         { path: 'tool/main.sh', status: 'added' },
@@ -480,61 +489,84 @@ describe('gitDiff: a base or head that cannot be had', () => {
     repo.cleanup();
   });
 
+  /**
+   * Asserts a run-all result whose `how` is `prefix`, then `: <cause> (<git's words>); <fix>`,
+   * and that the same cause and fix were logged as a warning.
+   */
+  function assertFetchFailed(
+    diffed: Diffed,
+    expected: { head: string; prefix: string; cause: RegExp; fix: RegExp },
+  ): void {
+    const { result, warnings } = diffed;
+    assert.equal(result.kind, 'all');
+    assert.deepEqual([result.cause, result.head], ['base-unreachable', expected.head]);
+    assert.ok(result.how.startsWith(`${expected.prefix}: `), result.how);
+    const problem = result.how.slice(expected.prefix.length + 2);
+    assert.match(problem, expected.cause);
+    assert.match(problem, expected.fix);
+    assert.deepEqual(warnings, [`change-router could not fetch from origin: ${problem}`]);
+  }
+
+  const MISSING = /^origin does not have it \(fatal: .*(not our ref|couldn't find remote ref)/;
+  const MISSING_FIX = /route revisions origin still has \(the base and head inputs\)$/;
+  const NETWORK =
+    /^origin could not be reached \(fatal: .*nowhere' does not appear to be a git repository\)/;
+  const NETWORK_FIX = /fetch-depth: 0/;
+
   for (const [title, base] of [
     ['a base sha origin never had', () => MISSING_SHA],
     ['a base sha origin pruned after a force push', () => orphaned],
     ['a base branch origin does not have', () => 'refs/heads/no-such-branch'],
   ] as const) {
-    it(`runs every route for ${title}`, async () => {
-      const { result, fetched } = await diff(repo.clone({ ref: head }), mergeBase(base(), head));
-      assert.deepEqual(fetched, [base()]);
-      assert.deepEqual(result, {
-        kind: 'all',
-        cause: 'base-unreachable',
+    it(`runs every route for ${title}, saying origin does not have it`, async () => {
+      const diffed = await diff(repo.clone({ ref: head }), mergeBase(base(), head));
+      assert.deepEqual(diffed.fetched, [base()]);
+      assertFetchFailed(diffed, {
         head,
-        how: `${HOW}: ${base()} could not be fetched`,
+        prefix: `${HOW}: ${base()} could not be fetched`,
+        cause: MISSING,
+        fix: MISSING_FIX,
       });
     });
   }
 
   it('runs every route for a head that cannot be fetched, keeping its name', async () => {
     const missing = 'e'.repeat(40);
-    const { result, fetched } = await diff(repo.clone({ ref: head }), mergeBase(head, missing));
-    assert.deepEqual(fetched, [missing], 'the base is not even looked for');
-    assert.deepEqual(result, {
-      kind: 'all',
-      cause: 'base-unreachable',
+    const diffed = await diff(repo.clone({ ref: head }), mergeBase(head, missing));
+    assert.deepEqual(diffed.fetched, [missing], 'the base is not even looked for');
+    assertFetchFailed(diffed, {
       head: missing,
-      how: `head ${missing} is not in the clone and could not be fetched`,
+      prefix: `head ${missing} is not in the clone and could not be fetched`,
+      cause: MISSING,
+      fix: MISSING_FIX,
     });
   });
 
-  it('runs every route when origin is gone before the base is fetched', async () => {
+  it('runs every route when origin is gone before the base is fetched, saying so', async () => {
     const clone = repo.clone({ ref: head });
     git(clone, 'remote', 'set-url', 'origin', `file://${join(repo.root, 'nowhere')}`);
     const base = repo.sha('main~1');
-    const { result } = await diff(clone, mergeBase(base, head));
-    assert.deepEqual(result, {
-      kind: 'all',
-      cause: 'base-unreachable',
+    assertFetchFailed(await diff(clone, mergeBase(base, head)), {
       head,
-      how: `${HOW}: ${base} could not be fetched`,
+      prefix: `${HOW}: ${base} could not be fetched`,
+      cause: NETWORK,
+      fix: NETWORK_FIX,
     });
   });
 
-  it('stops deepening at the first fetch that fails', async () => {
+  it('stops deepening at the first fetch that fails, and says why', async () => {
     const base = repo.sha('main~1');
     const clone = repo.clone({ ref: head });
     git(clone, 'fetch', '--quiet', '--depth=1', 'origin', base);
     git(clone, 'remote', 'set-url', 'origin', `file://${join(repo.root, 'nowhere')}`);
-    const { result, fetched, deepened } = await diff(clone, mergeBase(base, head));
-    assert.deepEqual(fetched, [], 'both ends are in the clone');
-    assert.deepEqual(deepened, [32], 'one attempt, then no more');
-    assert.deepEqual(result, {
-      kind: 'all',
-      cause: 'base-unreachable',
+    const diffed = await diff(clone, mergeBase(base, head));
+    assert.deepEqual(diffed.fetched, [], 'both ends are in the clone');
+    assert.deepEqual(diffed.deepened, [32], 'one attempt, then no more');
+    assertFetchFailed(diffed, {
       head,
-      how: `${HOW}: no merge base of ${base} and ${head}`,
+      prefix: `${HOW}: no merge base of ${base} and ${head}; deepening failed`,
+      cause: NETWORK,
+      fix: NETWORK_FIX,
     });
   });
 });
