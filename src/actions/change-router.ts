@@ -1,5 +1,6 @@
 import { apiClient } from '../github/api-client.ts';
 import { readWorkflowEvent } from '../github/event.ts';
+import { openCheckout, refusalProblem, workingDirectory } from '../git/checkout.ts';
 import { Repository } from '../git/repository.ts';
 import { planSummary, describeReason } from '../routing/plan-summary.ts';
 import type { DiffSource, Plan } from '../routing/route-changes.ts';
@@ -18,6 +19,8 @@ export interface ChangeRouterInputs {
   readonly source: 'auto' | 'git' | 'api';
   readonly token: string | undefined;
   readonly summary: boolean;
+  /** Where in the workspace the repository was checked out; the workspace by default. */
+  readonly workingDirectory: string | undefined;
 }
 
 export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
@@ -28,20 +31,28 @@ export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
     source: inputs.choice('source', ['auto', 'git', 'api'], 'auto'),
     token: inputs.optional('token'),
     summary: inputs.boolean('summary', true),
+    workingDirectory: inputs.optional('working-directory'),
   };
 }
 
 async function diffSource(
   settings: ChangeRouterInputs,
+  dir: string,
   context: ActionContext,
 ): Promise<DiffSource> {
-  const workspace = workspaceOf(context.env);
-  const repo = settings.source === 'api' ? undefined : await Repository.open(workspace);
-  if (repo) return { kind: 'git', repo };
-  if (settings.source === 'git') {
-    throw new ConfigurationError(
-      `source: got 'git', but ${workspace} is not a git checkout; run actions/checkout first or use source: api`,
-    );
+  if (settings.source !== 'api') {
+    const opened = await openCheckout({
+      workspace: workspaceOf(context.env),
+      dir,
+      token: settings.token,
+      serverUrl: context.env.GITHUB_SERVER_URL ?? 'https://github.com',
+    });
+    if (opened instanceof Repository) return { kind: 'git', repo: opened };
+    const problem = refusalProblem(opened, dir);
+    if (settings.source === 'git') {
+      throw new ConfigurationError(`source: got 'git', but ${problem}, or use source: api`);
+    }
+    if (opened.reason === 'dubious-ownership') context.log.warning(problem);
   }
   const event = readWorkflowEvent(context.env);
   if (!event.repository) throw new ConfigurationError('source: api needs GITHUB_REPOSITORY');
@@ -81,8 +92,9 @@ function logPlan(plan: Plan, context: ActionContext): void {
 
 export async function run(context: ActionContext): Promise<void> {
   const settings = getInputs(context);
-  const config = readRoutesInput(settings.routes, workspaceOf(context.env));
-  const source = await diffSource(settings, context);
+  const dir = workingDirectory(workspaceOf(context.env), settings.workingDirectory);
+  const config = readRoutesInput(settings.routes, dir);
+  const source = await diffSource(settings, dir, context);
   const plan = await routeChanges({
     config,
     event: readWorkflowEvent(context.env),
