@@ -9,6 +9,8 @@
  * working when the backend prefix changes. Pure logic over parsed TOML documents.
  */
 
+import { sameDocument } from './structured-keys.ts';
+
 /**
  * The files mise reads as configuration, as minimatch globs (use `dot: true`), in any directory.
  * `mise.*.toml` covers `mise.local.toml`, `mise.<env>.toml` and `mise.<env>.local.toml`; the same
@@ -121,7 +123,8 @@ export function miseToolChanges(
     for (const [key, entry] of before) {
       const now = after.get(key);
       if (now === undefined) gone.push(key);
-      else if (now.signature !== entry.signature) forTool.push({ tool, key, change: 'changed' });
+      else if (!sameDocument(now.definition, entry.definition))
+        forTool.push({ tool, key, change: 'changed' });
     }
     const arrived = [...after.keys()].filter((key) => !before.has(key));
     arrived.forEach((key, index) => {
@@ -150,8 +153,8 @@ export function miseToolsMissing(head: unknown, tools: readonly string[]): strin
 interface ToolEntry {
   readonly key: string;
   readonly names: ReadonlySet<string>;
-  /** The entry's value and, when the key is an alias, the alias entry, in a comparable form. */
-  readonly signature: string;
+  /** The entry's value and, when the key is an alias, the alias entry. */
+  readonly definition: { readonly value: unknown; readonly alias: unknown };
 }
 
 function toolEntries(doc: unknown): ToolEntry[] {
@@ -172,7 +175,7 @@ function toolEntries(doc: unknown): ToolEntry[] {
       return {
         key,
         names: toolNames(key, aliases),
-        signature: canonical({ value: tools[key], alias }),
+        definition: { value: tools[key], alias },
       };
     });
 }
@@ -261,17 +264,4 @@ function normalize(name: string): string {
 
 function compare(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** A stable text form of a TOML value: table keys sorted, dates as written. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'bigint') return v.toString();
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-    const table = asTable(v);
-    if (table === undefined) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(table).sort(compare)) sorted[key] = table[key];
-    return sorted;
-  });
 }

@@ -6,8 +6,8 @@
  */
 import { errorMessage } from '../common/error-message.ts';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { parse as parseYaml, YAMLError } from 'yaml';
 import { ConfigurationError } from '../runner/errors.ts';
+import { MAX_YAML_NESTING, readYaml, YamlSyntaxError } from '../runner/yaml-config.ts';
 
 /** One segment per key; array elements are segments too ("0", "1", ...). */
 export type KeyPath = readonly string[];
@@ -47,23 +47,94 @@ export function formatOfPath(path: string): StructuredFormat | undefined {
   }
 }
 
+/** How deep tables and arrays may nest in a document lanekit reads, whatever its format. */
+export const MAX_NESTING = MAX_YAML_NESTING;
+
+const MIB = 1024 * 1024;
+
+/**
+ * The largest text each parser is given, far above any configuration file: the YAML parser's
+ * tree takes some 50 bytes of memory per byte of text, JSON's and TOML's far less.
+ */
+export const MAX_TEXT_BYTES: Readonly<Record<StructuredFormat, number>> = {
+  json: 64 * MIB,
+  toml: 64 * MIB,
+  yaml: 16 * MIB,
+};
+
+/**
+ * A YAML document may use this many aliases: the yaml library looks each one up among all the
+ * anchors and aliases before it.
+ */
+export const MAX_YAML_ALIASES = 1000;
+
+const FORMAT_NAMES: Readonly<Record<StructuredFormat, string>> = {
+  json: 'JSON',
+  toml: 'TOML',
+  yaml: 'YAML',
+};
+
 /**
  * Parses a document. Throws an Error whose message names the format, what failed and, where the
  * parser reports them, the line and column. A JSON byte-order mark is ignored; an empty YAML
- * document is `null`.
+ * document is `null`. Text larger than MAX_TEXT_BYTES and tables or arrays nested deeper than
+ * MAX_NESTING are refused, so that every walk over a document stays within time and memory.
  */
 export function parseStructured(text: string, format: StructuredFormat): unknown {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_TEXT_BYTES[format]) {
+    throw new Error(
+      `${FORMAT_NAMES[format]} of ${formatMib(bytes)}, more than the ${formatMib(MAX_TEXT_BYTES[format])} lanekit parses`,
+    );
+  }
+  // Each format's nesting is checked where it is cheapest: JSON's in its text before JSON.parse
+  // builds anything, YAML's in its syntax tree, TOML's (dotted keys nest too) in its value.
   switch (format) {
     case 'json':
       return parseJson(text);
     case 'toml':
-      return parseTomlText(text);
+      return checkTomlNesting(parseTomlText(text));
     case 'yaml':
       return parseYamlText(text);
   }
 }
 
+function formatMib(bytes: number): string {
+  return `${(bytes / MIB).toFixed(1).replace(/\.0$/, '')} MiB`;
+}
+
+/** Where JSON text opens an array or object nested deeper than MAX_NESTING, if it does. */
+function jsonTooDeep(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > MAX_NESTING) return { line, column: i - lineStart + 1 };
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    } else if (c === 0x0a /* \n */) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
+}
+
 function parseJson(text: string): unknown {
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    throw new Error(
+      `invalid JSON at line ${deep.line}, column ${deep.column}: arrays and objects nested deeper than ${MAX_NESTING} levels`,
+    );
+  }
   try {
     return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
   } catch (error) {
@@ -77,33 +148,53 @@ function parseJson(text: string): unknown {
   }
 }
 
+const TOML_NESTING = `tables and arrays nested deeper than ${MAX_NESTING} levels`;
+
 function parseTomlText(text: string): unknown {
   try {
-    return parseToml(text);
+    // Inline arrays and tables sit in the root table at least: one level less is theirs.
+    return parseToml(text, { maxDepth: MAX_NESTING - 1 });
   } catch (error) {
     if (error instanceof TomlError) {
-      const detail = firstLine(error.message).replace(/^Invalid TOML document:\s*/, '');
+      const detail = firstLine(error.message)
+        .replace(/^Invalid TOML document:\s*/, '')
+        .replace(/^document contains excessively nested structures.*/, TOML_NESTING);
       throw new Error(`invalid TOML at line ${error.line}, column ${error.column}: ${detail}`);
     }
     throw new Error(`invalid TOML: ${firstLine(errorMessage(error))}`);
   }
 }
 
+/** A TOML document, if its tables and arrays nest at most MAX_NESTING deep. */
+function checkTomlNesting(doc: unknown): unknown {
+  const pending: [unknown, number][] = [[doc, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    const children = Array.isArray(node) ? node : isTable(node) ? Object.values(node) : undefined;
+    if (children === undefined) continue;
+    if (depth > MAX_NESTING) {
+      throw new Error(`invalid TOML: ${TOML_NESTING}`);
+    }
+    for (const child of children as unknown[]) pending.push([child, depth + 1]);
+  }
+  return doc;
+}
+
 function parseYamlText(text: string): unknown {
   try {
-    // `parse` gives `undefined` for a document with no content; report it as null.
-    // Warnings (an unknown tag, ...) are not failures; keep them off the process's stderr.
-    return (parseYaml(text, { logLevel: 'error' }) as unknown) ?? null;
+    const { document, aliasTargets } = readYaml(text);
+    if (aliasTargets.size > MAX_YAML_ALIASES) {
+      throw new Error(
+        `${aliasTargets.size} aliases, more than the ${MAX_YAML_ALIASES} lanekit resolves`,
+      );
+    }
+    // A document with no content is null.
+    return (document.toJS() as unknown) ?? null;
   } catch (error) {
-    if (error instanceof YAMLError) {
-      const detail = firstLine(error.message)
-        .replace(/ at line \d+, column \d+:?$/, '')
-        .replace(/:$/, '');
-      const start = error.linePos?.[0];
-      if (start) {
-        throw new Error(`invalid YAML at line ${start.line}, column ${start.col}: ${detail}`);
-      }
-      throw new Error(`invalid YAML: ${detail}`);
+    if (error instanceof YamlSyntaxError) {
+      throw new Error(
+        `invalid YAML at line ${error.line}, column ${error.column}: ${error.message}`,
+      );
     }
     throw new Error(`invalid YAML: ${firstLine(errorMessage(error))}`);
   }
@@ -274,29 +365,32 @@ function formatSegment(segment: string): string {
 export function keyPatternMatches(pattern: KeyPattern, key: KeyPath): boolean {
   const segments = pattern.segments;
   const width = key.length + 1;
-  // Failed states, as (pattern index * width + key index) * 2 + (last key segment taken by `**`).
-  const failed = new Set<number>();
-
-  const match = (i: number, j: number, byGlobstar: boolean): boolean => {
+  // A state is (pattern index, key index, last key segment taken by `**`), as one number:
+  // (i * width + j) * 2 + byGlobstar. The pattern matches when an accepting state is reachable.
+  const seen = new Set<number>();
+  const pending = [0];
+  const reach = (i: number, j: number, byGlobstar: boolean): void => {
+    const state = (i * width + j) * 2 + (byGlobstar ? 1 : 0);
+    if (!seen.has(state)) {
+      seen.add(state);
+      pending.push(state);
+    }
+  };
+  for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
+    const byGlobstar = state % 2 === 1;
+    const j = ((state - (state % 2)) / 2) % width;
+    const i = ((state - (state % 2)) / 2 - j) / width;
     if (i === segments.length) return true; // the pattern matched a prefix of the key (or all of it)
     if (j === key.length && !byGlobstar) return true; // the key is a prefix of what the pattern names
-    const state = (i * width + j) * 2 + (byGlobstar ? 1 : 0);
-    if (failed.has(state)) return false;
     const segment = segments[i]!;
-    let result: boolean;
     if (segment.kind === 'any') {
-      result = match(i + 1, j, byGlobstar) || (j < key.length && match(i, j + 1, true));
-    } else if (j === key.length) {
-      result = false;
-    } else if (segment.kind === 'one') {
-      result = match(i + 1, j + 1, false);
-    } else {
-      result = segment.value === key[j] && match(i + 1, j + 1, false);
+      reach(i + 1, j, byGlobstar);
+      if (j < key.length) reach(i, j + 1, true);
+    } else if (j < key.length && (segment.kind === 'one' || segment.value === key[j])) {
+      reach(i + 1, j + 1, false);
     }
-    if (!result) failed.add(state);
-    return result;
-  };
-  return match(0, 0, false);
+  }
+  return false;
 }
 
 /**
@@ -309,28 +403,29 @@ export function keyPatternMatchesDocument(pattern: KeyPattern, doc: unknown): bo
   const segments = pattern.segments;
   // Containers already searched, per pattern index, so `**` stays linear in the document size.
   const searched = new Map<object, Set<number>>();
-
-  const found = (i: number, node: unknown): boolean => {
+  const pending: [number, unknown][] = [[0, doc]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [i, node] = next;
     if (i === segments.length) return true;
     const segment = segments[i]!;
     // `**` matching zero segments names this node itself, even when it is a scalar.
-    if (segment.kind === 'any' && found(i + 1, node)) return true;
-    if (kindOf(node) === 'scalar') return false;
+    if (segment.kind === 'any') pending.push([i + 1, node]);
+    if (kindOf(node) === 'scalar') continue;
     const container = node as object;
     let seen = searched.get(container);
     if (seen === undefined) searched.set(container, (seen = new Set()));
-    if (seen.has(i)) return false;
+    if (seen.has(i)) continue;
     seen.add(i);
 
     if (segment.kind === 'literal') {
       const child = childNamed(node, segment.value);
-      return child.present && found(i + 1, child.value);
+      if (child.present) pending.push([i + 1, child.value]);
+      continue;
     }
-    const next = segment.kind === 'one' ? i + 1 : i;
-    return (childrenOf(node) ?? []).some(([, child]) => found(next, child));
-  };
-
-  return found(0, doc);
+    const after = segment.kind === 'one' ? i + 1 : i;
+    for (const [, child] of childrenOf(node) ?? []) pending.push([after, child]);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,57 +441,93 @@ export function keyPatternMatchesDocument(pattern: KeyPattern, doc: unknown): bo
  * not depend on how the file orders its keys. Arrays are compared by position.
  */
 export function changedKeyPaths(base: unknown, head: unknown): KeyPath[] {
-  const changed: KeyPath[] = [];
+  return [...keyChanges(base, head)];
+}
+
+/** Whether two documents hold the same keys and values (changedKeyPaths finds nothing). */
+export function sameDocument(a: unknown, b: unknown): boolean {
+  return keyChanges(a, b).next().done === true;
+}
+
+/** A key path as a chain from its last segment up, so that children share their parent's. */
+interface PathLink {
+  readonly name: string;
+  readonly parent: PathLink | undefined;
+}
+
+function keyPathOf(link: PathLink | undefined): KeyPath {
   const path: string[] = [];
+  for (let at = link; at !== undefined; at = at.parent) path.push(at.name);
+  return path.reverse();
+}
+
+/** Work left in a diff: compare two values, list every leaf of one, or leave containers. */
+type DiffTask =
+  | { readonly kind: 'compare'; readonly a: unknown; readonly b: unknown; readonly at?: PathLink }
+  | { readonly kind: 'leaves'; readonly node: unknown; readonly at?: PathLink }
+  | { readonly kind: 'leave'; readonly containers: readonly object[] };
+
+/**
+ * changedKeyPaths one key at a time, walking with a stack of tasks rather than recursion, so
+ * that no nesting overflows the call stack. `active` holds the containers being walked: one met
+ * again inside itself (a YAML alias cycle) is not entered twice.
+ */
+function* keyChanges(base: unknown, head: unknown): Generator<KeyPath, void, undefined> {
   const active = new Set<object>();
-
-  const leaves = (node: unknown): void => {
-    const children = childrenOf(node);
-    if (children === undefined || children.length === 0 || active.has(node as object)) {
-      changed.push([...path]);
-      return;
+  const tasks: DiffTask[] = [{ kind: 'compare', a: base, b: head }];
+  for (let task = tasks.pop(); task !== undefined; task = tasks.pop()) {
+    if (task.kind === 'leave') {
+      for (const container of task.containers) active.delete(container);
+      continue;
     }
-    active.add(node as object);
-    for (const [name, child] of sortedChildren(node, children)) {
-      path.push(name);
-      leaves(child);
-      path.pop();
+    if (task.kind === 'leaves') {
+      const { node, at } = task;
+      const children = childrenOf(node);
+      if (children === undefined || children.length === 0 || active.has(node as object)) {
+        yield keyPathOf(at);
+        continue;
+      }
+      active.add(node as object);
+      tasks.push({ kind: 'leave', containers: [node as object] });
+      const ordered = sortedChildren(node, children);
+      for (let index = ordered.length - 1; index >= 0; index--) {
+        const [name, child] = ordered[index]!;
+        tasks.push({ kind: 'leaves', node: child, at: { name, parent: at } });
+      }
+      continue;
     }
-    active.delete(node as object);
-  };
-
-  const diff = (a: unknown, b: unknown): void => {
-    if (a === undefined && b === undefined) return;
+    const { a, b, at } = task;
+    if (a === undefined && b === undefined) continue;
     if (a === undefined || b === undefined) {
-      leaves(a === undefined ? b : a);
-      return;
+      tasks.push({ kind: 'leaves', node: a === undefined ? b : a, at });
+      continue;
     }
     const kindA = kindOf(a);
-    const kindB = kindOf(b);
-    if (kindA !== kindB) {
-      changed.push([...path]);
-      return;
+    if (kindA !== kindOf(b)) {
+      yield keyPathOf(at);
+      continue;
     }
     if (kindA === 'scalar') {
-      if (!sameScalar(a, b)) changed.push([...path]);
-      return;
+      if (!sameScalar(a, b)) yield keyPathOf(at);
+      continue;
     }
-    if (a === b || active.has(a as object) || active.has(b as object)) return;
+    if (a === b || active.has(a as object) || active.has(b as object)) continue;
     active.add(a as object);
     active.add(b as object);
+    tasks.push({ kind: 'leave', containers: [a as object, b as object] });
     const names = new Set([...childNames(a), ...childNames(b)]);
     const ordered = kindA === 'array' ? [...names].sort(byIndex) : [...names].sort(byCodeUnit);
-    for (const name of ordered) {
-      path.push(name);
-      diff(childNamed(a, name).value, childNamed(b, name).value);
-      path.pop();
+    for (let index = ordered.length - 1; index >= 0; index--) {
+      const name = ordered[index]!;
+      const child = { name, parent: at };
+      tasks.push({
+        kind: 'compare',
+        a: childNamed(a, name).value,
+        b: childNamed(b, name).value,
+        at: child,
+      });
     }
-    active.delete(a as object);
-    active.delete(b as object);
-  };
-
-  diff(base, head);
-  return changed;
+  }
 }
 
 type NodeKind = 'object' | 'array' | 'scalar';
