@@ -1,18 +1,160 @@
 import { braceExpand, Minimatch } from 'minimatch';
+import { errorMessage } from '../common/error-message.ts';
 
 /** minimatch as GitHub's `on.push.paths` behaves: dot files match, `!` is ours to handle. */
 export const GLOB_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
 /** Validates one glob of a `paths:` list and returns why it is invalid, if it is. */
 export function globProblem(pattern: string): string | undefined {
-  const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
   if (body === '') return 'an empty pattern matches nothing';
   if (body.startsWith('/')) return 'paths are relative to the repository root; drop the leading /';
   if (body.startsWith('./')) return "paths never start with './'; drop it";
   if (body.endsWith('/')) return "a path never ends with '/'; use 'dir/**' for a directory's files";
-  if (body.includes('\\')) return 'use / as the path separator';
   if (body.includes('//')) return "'//' never matches a path";
+  const problem = syntaxProblem(body, negated ? 1 : 0);
+  if (problem !== undefined) return problem;
+  try {
+    new Minimatch(body, GLOB_OPTIONS);
+  } catch (error) {
+    // minimatch's own limits: a pattern's length and its number of extglobs.
+    return `minimatch refuses it: ${errorMessage(error)}`;
+  }
   return undefined;
+}
+
+/** The characters a backslash may escape: those a glob gives a meaning. */
+const ESCAPABLE = '*?[]{}()!+@,|\\';
+/** The characters that open an extglob group when a `(` follows: `+(a|b)`. */
+const EXTGLOB = '?*+@!';
+/** The POSIX classes minimatch knows inside brackets: `[[:digit:]]`. */
+const POSIX_CLASSES = [
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+];
+
+/**
+ * Why a glob's special characters cannot mean what they look like, if they cannot: minimatch
+ * reads an unclosed bracket, brace or group as literal text, and a reversed range or an empty
+ * class as nothing, so such a glob would silently never match. `shift` is the length of the
+ * `!` before `glob`, so that columns count in the glob as written.
+ */
+function syntaxProblem(glob: string, shift: number): string | undefined {
+  const column = (index: number) => `column ${index + shift + 1}`;
+  /** Open braces and extglob groups, innermost last. */
+  const open: { readonly text: string; readonly index: number }[] = [];
+  let escaped = -1;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '\\') {
+      const next = glob[i + 1];
+      if (next === undefined || !ESCAPABLE.includes(next)) {
+        return `use / as the path separator; '\\' (${column(i)}) only escapes one of ${ESCAPABLE}`;
+      }
+      escaped = ++i;
+    } else if (c === '[') {
+      const braceOpen = open.some((group) => group.text === '{');
+      const end = classEnd(glob, i, braceOpen, column);
+      if (typeof end === 'string') return end;
+      i = end;
+    } else if (c === ']') {
+      return `']' at ${column(i)} closes no '['; escape it as '\\]' to match a literal ']'`;
+    } else if (c === '{') {
+      open.push({ text: '{', index: i });
+    } else if (c === '}') {
+      const group = open.pop();
+      if (group === undefined) {
+        return `'}' at ${column(i)} closes no '{'; escape it as '\\}' to match a literal '}'`;
+      }
+      if (group.text !== '{') {
+        return `'}' at ${column(i)} comes before the ')' of '${group.text}' at ${column(group.index)}`;
+      }
+    } else if (c === '(' && i > 0 && escaped !== i - 1 && EXTGLOB.includes(glob[i - 1]!)) {
+      open.push({ text: `${glob[i - 1]!}(`, index: i - 1 });
+    } else if (c === ')' && open.some((group) => group.text !== '{')) {
+      const group = open.pop()!;
+      if (group.text === '{') {
+        return `')' at ${column(i)} comes before the '}' of '{' at ${column(group.index)}`;
+      }
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed === undefined) return undefined;
+  const close = unclosed.text === '{' ? '}' : ')';
+  return `'${unclosed.text}' at ${column(unclosed.index)} is never closed with '${close}'; escape '${unclosed.text[0]!}' as '\\${unclosed.text[0]!}' to match it literally`;
+}
+
+/**
+ * The index of the `]` that closes the class opened at `start`, or why the class means nothing.
+ * As in minimatch: `!` or `^` first negates, a `]` first is a member, `\` escapes, `a-z` is a
+ * range and `[:alpha:]` a POSIX class. A class never holds `/`; inside braces it never holds
+ * `,` or `}` either, since brace expansion splits the glob there first.
+ */
+function classEnd(
+  glob: string,
+  start: number,
+  insideBraces: boolean,
+  column: (index: number) => string,
+): number | string {
+  let i = start + 1;
+  if (glob[i] === '!' || glob[i] === '^') i++;
+  const first = i;
+  /** The member a `-` after it would start a range from. */
+  let rangeFrom: { readonly char: string; readonly index: number } | undefined;
+  for (; i < glob.length; i++) {
+    let c = glob[i]!;
+    if (c === '/' || (insideBraces && (c === ',' || c === '}'))) break;
+    if (c === ']' && i > first) return i;
+    if (c === '[' && glob[i + 1] === ':') {
+      const close = glob.indexOf(':]', i + 2);
+      const name = close < 0 ? undefined : glob.slice(i + 2, close);
+      if (name !== undefined && /^[a-z]+$/.test(name)) {
+        if (!POSIX_CLASSES.includes(name)) {
+          return `unknown class '[:${name}:]' at ${column(i)}, expected one of ${POSIX_CLASSES.map((n) => `[:${n}:]`).join(' ')}`;
+        }
+        i = close + 1;
+        rangeFrom = undefined;
+        continue;
+      }
+    }
+    const at = i;
+    if (c === '\\') {
+      if (i + 1 >= glob.length) break;
+      c = glob[++i]!;
+    }
+    if (glob[at] === '-' && rangeFrom !== undefined && i + 1 < glob.length && glob[i + 1] !== ']') {
+      let to = glob[++i]!;
+      if (to === '/' || (insideBraces && (to === ',' || to === '}'))) break;
+      if (to === '\\') {
+        if (i + 1 >= glob.length) break;
+        to = glob[++i]!;
+      }
+      if (to.codePointAt(0)! < rangeFrom.char.codePointAt(0)!) {
+        return `range '${rangeFrom.char}-${to}' at ${column(rangeFrom.index)} is reversed and matches nothing; write '${to}-${rangeFrom.char}'`;
+      }
+      rangeFrom = undefined;
+      continue;
+    }
+    rangeFrom = { char: c, index: at };
+  }
+  const opening = glob.slice(start, first);
+  if (glob[first] === ']' && glob.indexOf(']', first + 1) < 0) {
+    return `'${opening}]' at ${column(start)} is an empty class, which matches nothing; escape brackets as '\\[' and '\\]' to match them literally`;
+  }
+  return `'[' at ${column(start)} opens a class that is never closed with ']'; escape it as '\\[' to match a literal '['`;
 }
 
 const MAGIC = /[*?[\]{}()!+@\\]/;
