@@ -76,19 +76,19 @@ function timestampLength(line: string): number {
 /** Normalizes one line (no newline): the text the tool printed. */
 export function normalizeLine(line: string): NormalizedLine {
   let rest = line.endsWith('\r') ? line.slice(0, -1) : line;
-  let at = 0;
-  if (rest.startsWith(BOM)) at = BOM.length;
-  let stamp = timestampLength(rest.slice(at));
-  if (stamp === 0) {
-    const columns = JOB_AND_STEP.exec(rest.slice(at))?.[0].length ?? 0;
-    if (columns > 0 && timestampLength(rest.slice(at + columns)) > 0) {
-      at += columns;
-      stamp = timestampLength(rest.slice(at));
-    }
+  let offset = 0;
+  const drop = (count: number) => {
+    rest = rest.slice(count);
+    offset += count;
+  };
+  if (rest.startsWith(BOM)) drop(BOM.length);
+  if (timestampLength(rest) === 0) {
+    const columns = JOB_AND_STEP.exec(rest)?.[0].length ?? 0;
+    if (columns > 0 && timestampLength(rest.slice(columns)) > 0) drop(columns);
   }
-  const time = stamp === 0 ? undefined : { start: at, end: at + stamp };
-  if (stamp > 0) at += rest[at + stamp] === ' ' ? stamp + 1 : stamp;
-  rest = rest.slice(at);
+  const stamp = timestampLength(rest);
+  const time = stamp === 0 ? undefined : { start: offset, end: offset + stamp };
+  if (stamp > 0) drop(rest[stamp] === ' ' ? stamp + 1 : stamp);
 
   const text = rest.replace(ESCAPE, '');
   const textStart = LEVEL_PREFIX.exec(text)?.[0].length ?? 0;
