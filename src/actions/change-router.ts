@@ -2,6 +2,9 @@ import { apiClient } from '../github/api-client.ts';
 import { readWorkflowEvent } from '../github/event.ts';
 import { openCheckout, refusalProblem, workingDirectory } from '../git/checkout.ts';
 import { Repository } from '../git/repository.ts';
+import type { RangeOverrides } from '../routing/event-range.ts';
+import { lastSuccessOverrides } from '../routing/last-success.ts';
+import { PLAN_SHRINKS } from '../routing/plan-output.ts';
 import { planSummary, describeReason } from '../routing/plan-summary.ts';
 import type { DiffSource, Plan } from '../routing/route-changes.ts';
 import { routeChanges } from '../routing/route-changes.ts';
@@ -10,6 +13,9 @@ import { readRoutesInput } from '../routing/routes-input.ts';
 import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
 import { ConfigurationError } from '../runner/errors.ts';
+import { setJsonOutput } from '../runner/json-output.ts';
+
+const LAST_SUCCESS = 'last-success';
 
 export interface ChangeRouterInputs {
   /** A routes file path, or the routes YAML itself. */
@@ -66,8 +72,23 @@ async function diffSource(
   };
 }
 
+/** The base to compare with: the input, or for `last-success` the last green run's head. */
+async function baseOverrides(
+  settings: ChangeRouterInputs,
+  context: ActionContext,
+): Promise<RangeOverrides> {
+  if (settings.base !== LAST_SUCCESS) return { base: settings.base, head: settings.head };
+  if (!settings.token) {
+    throw new ConfigurationError(
+      `base: '${LAST_SUCCESS}' reads this workflow's runs; it needs token (github.token with actions: read)`,
+    );
+  }
+  const client = await apiClient(settings.token, context.env, context.log);
+  return { ...(await lastSuccessOverrides(client, context.env)), head: settings.head };
+}
+
 function writeOutputs(plan: Plan, context: ActionContext): void {
-  context.setOutput('plan', JSON.stringify(plan));
+  setJsonOutput(context, 'plan', plan, PLAN_SHRINKS);
   const running = Object.entries(plan.routes)
     .filter(([, r]) => r.run)
     .map(([name]) => name);
@@ -98,7 +119,7 @@ export async function run(context: ActionContext): Promise<void> {
   const plan = await routeChanges({
     config,
     event: readWorkflowEvent(context.env),
-    overrides: { base: settings.base, head: settings.head },
+    overrides: await baseOverrides(settings, context),
     source,
     log: context.log,
   });

@@ -24,6 +24,10 @@ export type RangeRequest =
 export interface RangeOverrides {
   readonly base?: string | undefined;
   readonly head?: string | undefined;
+  /** How `base` was chosen, when not by the base input itself. */
+  readonly baseHow?: string | undefined;
+  /** Set when the base was asked for but cannot be known: every route runs for this cause. */
+  readonly noBase?: { readonly cause: string; readonly how: string } | undefined;
 }
 
 function defaultBranchRange(
@@ -64,8 +68,14 @@ export function requestRange(event: WorkflowEvent, overrides: RangeOverrides): R
         : event.name === 'push' && payload.after !== undefined && !isNullSha(payload.after)
           ? payload.after
           : (event.sha ?? 'HEAD'));
+  if (overrides.noBase !== undefined) return { kind: 'all', head, ...overrides.noBase };
   if (overrides.base !== undefined) {
-    return { kind: 'merge-base', base: overrides.base, head, how: 'the base input' };
+    return {
+      kind: 'merge-base',
+      base: overrides.base,
+      head,
+      how: overrides.baseHow ?? 'the base input',
+    };
   }
   if (PULL_REQUEST_EVENTS.includes(event.name) && pr) {
     return {
