@@ -79,8 +79,9 @@ describe('change-router base: last-success', () => {
     assert.equal(result.outputs.docs, 'true');
     assert.equal(plan.fallbackReason, null);
     const asked = server.requests.at(-1);
-    assert.equal(asked?.path, '/repos/octo-org/octo-repo/actions/workflows/ci.yml/runs');
-    assert.equal(asked?.query.get('branch'), 'main');
+    assert.ok(asked);
+    assert.equal(asked.path, '/repos/octo-org/octo-repo/actions/workflows/ci.yml/runs');
+    assert.equal(asked.query.get('branch'), 'main');
   });
 
   it('runs every route, saying why, when the branch has no green run', async () => {
