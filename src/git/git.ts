@@ -147,10 +147,5 @@ export async function tryGitText(
   args: readonly string[],
   options: GitOptions = {},
 ): Promise<string | undefined> {
-  try {
-    return await gitText(cwd, args, options);
-  } catch (error) {
-    if (error instanceof GitError) return undefined;
-    throw error;
-  }
+  return (await tryGit(cwd, args, options))?.toString('utf8').trim();
 }
