@@ -161,6 +161,7 @@ function mergeParts(parts: readonly LogScanResult[], samples: number): LogScanRe
     bytes: parts.reduce((sum, part) => sum + part.bytes, 0),
     binary: parts[0]?.binary ?? false,
     truncatedLines: parts.reduce((sum, part) => sum + part.truncatedLines, 0),
+    truncatedBytes: parts.reduce((sum, part) => sum + part.truncatedBytes, 0),
     hits: parts[0]?.binary === true ? new Map() : hits,
     context,
   };

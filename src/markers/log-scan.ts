@@ -6,7 +6,6 @@ import {
   CANDIDATES_END,
   CANDIDATES_START,
   FLAG_CARRIAGE_RETURN,
-  FLAG_TRUNCATED,
   FLAGS,
   LINE_START,
   RECORD_FIELDS,
@@ -20,7 +19,7 @@ import {
 
 /**
  * Longer lines are scanned up to this many bytes (an anchor past it is not seen); the rest is
- * skipped, and each such line that was tested is counted.
+ * skipped, and each such line is counted, with the bytes skipped.
  */
 export const MAX_LINE_BYTES = 64 * 1024;
 export const MAX_SAMPLE_CHARS = 500;
@@ -28,6 +27,7 @@ const BINARY_PROBE_BYTES = 8192;
 /** Keys a paired rule keeps at most between resets (memory stays bounded on any log). */
 const MAX_OPEN_PAIRS = 10_000;
 const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
 /**
  * Normalized lines are decoded together once a batch holds this many bytes: small batches keep
  * the allocation rate low enough that V8 does not grow its young generation (measured: peak
@@ -73,7 +73,10 @@ export interface LogScanResult {
   /** Lines in the log, when the scan counted them. */
   readonly lines?: number;
   readonly binary: boolean;
+  /** Lines longer than the cap (a line's bytes before its LF or CRLF). */
   readonly truncatedLines: number;
+  /** The bytes of those lines past the cap: not scanned. */
+  readonly truncatedBytes: number;
   /** Hits per rule index of the CompiledRules. */
   readonly hits: ReadonlyMap<number, RuleHits>;
   /** Where the log stood at its end: what the next part of a log split for a parallel scan inherits. */
@@ -131,8 +134,12 @@ export class LogScan {
   #sawGroupEnd = false;
   #binary = false;
   #truncated = 0;
+  #truncatedBytes = 0;
   #carry: Buffer | undefined;
   #carryOffset = 0;
+  /** The pending partial line's length so far, bytes past the carry's cap included. */
+  #carryBytes = 0;
+  #carryLast = 0;
   #lines = 0;
   #countFrom = 0;
   #step: string | undefined;
@@ -182,7 +189,10 @@ export class LogScan {
       from = newline + 1;
     }
     const last = chunk.lastIndexOf(NEWLINE);
-    if (last >= from) this.#scanLines(chunk, from, last + 1, offset);
+    if (last >= from) {
+      this.#countCapped(chunk, from, last + 1);
+      this.#scanLines(chunk, from, last + 1, offset);
+    }
     const tail = Math.max(from, last + 1);
     if (tail < chunk.length) this.#keep(chunk, tail, chunk.length, offset);
   }
@@ -193,6 +203,7 @@ export class LogScan {
       bytes: this.#bytes,
       binary: this.#binary,
       truncatedLines: this.#truncated,
+      truncatedBytes: this.#truncatedBytes,
       hits: this.#hits,
       context: {
         ...(this.#step === undefined ? {} : { step: this.#step }),
@@ -209,7 +220,10 @@ export class LogScan {
     if (this.#carry === undefined) {
       this.#carry = Buffer.alloc(0);
       this.#carryOffset = offset + from;
+      this.#carryBytes = 0;
     }
+    this.#carryBytes += to - from;
+    if (to > from) this.#carryLast = chunk[to - 1]!;
     const room = this.#maxLine + 1 - this.#carry.length;
     if (room > 0 && to > from) {
       this.#carry = Buffer.concat([this.#carry, chunk.subarray(from, Math.min(to, from + room))]);
@@ -219,7 +233,30 @@ export class LogScan {
   #flushCarry(): void {
     const line = Buffer.concat([this.#carry!, LINE_END]);
     this.#carry = undefined;
+    this.#capped(this.#carryBytes - (this.#carryLast === CARRIAGE_RETURN ? 1 : 0));
     this.#scanLines(line, 0, line.length, this.#carryOffset);
+  }
+
+  /**
+   * Counts the lines of `buffer[from, to)` (whole lines) longer than the cap without visiting
+   * every line: such a line holds `cap + 1` bytes in a row without a newline, so it holds a
+   * probe placed `cap` bytes after a line start; each probe looks at its line only, and the
+   * next is placed `cap` bytes after that line.
+   */
+  #countCapped(buffer: Buffer, from: number, to: number): void {
+    for (let probe = from + this.#maxLine; probe < to;) {
+      const end = buffer.indexOf(NEWLINE, probe);
+      const start = Math.max(from, buffer.lastIndexOf(NEWLINE, probe - 1) + 1);
+      this.#capped(end - start - (end > start && buffer[end - 1] === CARRIAGE_RETURN ? 1 : 0));
+      probe = end + 1 + this.#maxLine;
+    }
+  }
+
+  /** Counts a line of `length` bytes when it is longer than the cap. */
+  #capped(length: number): void {
+    if (length <= this.#maxLine) return;
+    this.#truncated++;
+    this.#truncatedBytes += length - this.#maxLine;
   }
 
   /**
@@ -278,7 +315,6 @@ export class LogScan {
       const start = records[record + TEXT_START]!;
       const end = records[record + TEXT_END]!;
       const flags = records[record + FLAGS]!;
-      if ((flags & FLAG_TRUNCATED) !== 0) this.#truncated++;
       if (startsWith(text, start, end, GROUP_START_BYTES)) {
         const title = text.toString('utf8', start + GROUP_START_BYTES.length, end).trim();
         this.#sawGroupStart = true;

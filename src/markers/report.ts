@@ -30,6 +30,8 @@ export interface SourceReport extends LogSource {
   readonly bytes: number;
   readonly lines?: number;
   readonly truncatedLines: number;
+  /** The bytes of those lines past the cap, not scanned. */
+  readonly truncatedBytes: number;
   readonly binary: boolean;
   readonly error?: string;
   readonly markers: number;
@@ -125,6 +127,7 @@ export function buildReport(
       bytes: source.result?.bytes ?? 0,
       ...(source.result?.lines === undefined ? {} : { lines: source.result.lines }),
       truncatedLines: source.result?.truncatedLines ?? 0,
+      truncatedBytes: source.result?.truncatedBytes ?? 0,
       binary: source.result?.binary ?? false,
       ...(source.error === undefined ? {} : { error: source.error }),
       markers,

@@ -87,6 +87,7 @@ describe('LogScan', () => {
       );
       const result = await scanFile(path, compiled, 3);
       assert.equal(result.truncatedLines, 1);
+      assert.equal(result.truncatedBytes, long.length - MAX_LINE_BYTES);
       assert.equal(result.hits.get(idOf('cargo/compile-third-party')), undefined, 'past the cap');
       assert.equal(result.hits.get(idOf('cargo/index-update'))!.samples[0]!.line, 3);
       const streamed = scanChunks(
@@ -98,6 +99,7 @@ describe('LogScan', () => {
         65536,
       );
       assert.equal(streamed.truncatedLines, 1);
+      assert.equal(streamed.truncatedBytes, MAX_LINE_BYTES);
       assert.equal(streamed.hits.get(idOf('cargo/index-update'))!.samples[0]!.line, 3);
     },
   );
