@@ -53,7 +53,8 @@ export const MAX_REASONS_PER_ROUTE = 50;
 const miseFiles = new PathRules(MISE_CONFIG_GLOBS);
 
 class PlanBuilder {
-  readonly routes: Record<string, RoutePlan> = {};
+  /** Without a prototype, so that a route named `__proto__` or `constructor` is a route too. */
+  readonly routes: Record<string, RoutePlan> = Object.create(null) as Record<string, RoutePlan>;
 
   constructor(routes: readonly Route[]) {
     for (const route of routes)
@@ -212,8 +213,8 @@ function applyImplications(config: RoutesConfig, plan: PlanBuilder): void {
   const byName = new Map(config.routes.map((r) => [r.name, r]));
   const queue = config.routes.filter((r) => plan.routes[r.name]!.run).map((r) => r.name);
   const implied = new Set<string>();
-  while (queue.length > 0) {
-    const name = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const name = queue[next]!;
     for (const target of byName.get(name)?.implies ?? []) {
       const key = `${name}->${target}`;
       if (implied.has(key)) continue;

@@ -39,7 +39,7 @@ export interface Trailer {
 export const DEFAULT_ROUTES_FILE = '.github/lanekit/routes.yml';
 
 /** Outputs the action always sets; a route cannot take their names. */
-export const RESERVED_OUTPUTS = ['plan', 'routes', 'changed-files', 'fallback-reason'];
+export const RESERVED_OUTPUTS = ['plan', 'plan-file', 'routes', 'changed-files', 'fallback-reason'];
 
 /** The keys each level of a routes file allows (routes.schema.json describes the same). */
 export const ROUTES_FILE_KEYS = ['routes', 'fallback', 'force'] as const;
@@ -56,7 +56,12 @@ export function parseTrailer(text: string): Trailer | undefined {
 }
 
 /** A route, and its `implies` items for errors that need the other routes' names. */
-function parseRoute(name: string, node: ConfigNode): { route: Route; implies: ConfigNode[] } {
+interface ParsedRoute {
+  readonly route: Route;
+  readonly implies: readonly ConfigNode[];
+}
+
+function parseRoute(name: string, node: ConfigNode): ParsedRoute {
   const fields = node.fields(ROUTE_KEYS);
   const pathNodes = fields.paths?.items() ?? [];
   const paths = pathNodes.map((item) => {
@@ -110,38 +115,90 @@ function parseRoute(name: string, node: ConfigNode): { route: Route; implies: Co
   };
 }
 
-/** Rejects `implies` cycles, naming one: `a -> b -> a`. */
-function checkImplications(routes: readonly Route[], root: ConfigNode): void {
-  const byName = new Map(routes.map((r) => [r.name, r]));
+/**
+ * Rejects `implies` cycles, naming one (`a -> b -> a`) at the implication that closes it. A
+ * depth-first walk with a stack of its own, so that no chain of routes overflows the call stack.
+ */
+function checkImplications(parsed: readonly ParsedRoute[]): void {
+  const byName = new Map(parsed.map((p) => [p.route.name, p]));
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, trail: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(name)), name].join(' -> ');
-      throw new ConfigurationError(`${root.location()}: implies: cycle ${cycle}`);
+  for (const { route } of parsed) {
+    if (state.has(route.name)) continue;
+    state.set(route.name, 'visiting');
+    // The routes being visited, from the first, each with the index of its next implication.
+    const trail: { readonly name: string; next: number }[] = [{ name: route.name, next: 0 }];
+    while (trail.length > 0) {
+      const top = trail.at(-1)!;
+      const implies = byName.get(top.name)!.implies;
+      const item = implies[top.next++];
+      if (item === undefined) {
+        state.set(top.name, 'done');
+        trail.pop();
+        continue;
+      }
+      const target = item.string();
+      if (state.get(target) === 'visiting') {
+        const names = trail.map((t) => t.name);
+        const cycle = [...names.slice(names.indexOf(target)), target];
+        throw item.error(`implies: cycle ${shownCycle(cycle)}; remove one of its implications`);
+      }
+      if (state.has(target)) continue;
+      state.set(target, 'visiting');
+      trail.push({ name: target, next: 0 });
     }
-    state.set(name, 'visiting');
-    for (const next of byName.get(name)?.implies ?? []) visit(next, [...trail, name]);
-    state.set(name, 'done');
-  };
-  for (const route of routes) visit(route.name, []);
+  }
+}
+
+/** A cycle's routes joined by arrows; a long one keeps its ends and counts the rest. */
+function shownCycle(names: readonly string[]): string {
+  const kept = 8;
+  if (names.length <= kept * 2) return names.join(' -> ');
+  const left = names.length - kept * 2;
+  return [...names.slice(0, kept), `(${left} more)`, ...names.slice(-kept)].join(' -> ');
+}
+
+/**
+ * Rejects a route name that is no output id, or that names the same output as another name:
+ * the runner looks outputs up ignoring case. `seen` holds the names before it, lower-cased.
+ */
+function checkRouteName(
+  name: string,
+  node: ConfigNode,
+  seen: Map<string, { readonly name: string; readonly node: ConfigNode }>,
+): void {
+  if (!ROUTE_NAME.test(name)) {
+    throw node.error(
+      `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`,
+    );
+  }
+  const folded = name.toLowerCase();
+  const reserved = RESERVED_OUTPUTS.find((output) => output === folded);
+  if (reserved === name) {
+    throw node.error(
+      `route name '${name}' is taken by an output of the same name; rename the route`,
+    );
+  }
+  if (reserved !== undefined) {
+    throw node.error(
+      `route name '${name}' is taken by an output, '${reserved}' (output names ignore case); rename the route`,
+    );
+  }
+  const other = seen.get(folded);
+  if (other !== undefined) {
+    throw node.error(
+      `route name '${name}' and route '${other.name}' at ${other.node.location()} differ only in case, and output names ignore case; rename one of them`,
+    );
+  }
+  seen.set(folded, { name, node });
 }
 
 export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
   const root = ConfigNode.parse(text, origin);
   const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
+  const seen = new Map<string, { name: string; node: ConfigNode }>();
   const parsed = fields.routes.entries().map(([name, node]) => {
-    if (!ROUTE_NAME.test(name)) {
-      throw node.error(
-        `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`,
-      );
-    }
-    if (RESERVED_OUTPUTS.includes(name)) {
-      throw node.error(
-        `route name '${name}' is taken by an output of the same name; rename the route`,
-      );
-    }
+    checkRouteName(name, node, seen);
     return parseRoute(name, node);
   });
   const routes = parsed.map((p) => p.route);
@@ -163,14 +220,14 @@ export function parseRoutesConfig(text: string, origin: string): RoutesConfig {
       }
     }
   }
-  checkImplications(routes, fields.routes);
+  checkImplications(parsed);
 
   let fallback: string[] = [...names];
   const fallbackNode = fields.fallback;
   if (fallbackNode && !fallbackNode.isMissing) {
     if (fallbackNode.isList) {
       fallback = fallbackNode.items().map((item) => knownRoute(item, 'fallback'));
-    } else if (fallbackNode.string() !== 'all') {
+    } else if (!fallbackNode.isScalar || fallbackNode.text() !== 'all') {
       throw fallbackNode.error(
         `got '${fallbackNode.text()}', expected all, [] or a list of routes`,
       );

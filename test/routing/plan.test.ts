@@ -167,3 +167,59 @@ describe('planRoutes', () => {
     assert.equal(outcome.routes.rust!.omittedReasons, 25);
   });
 });
+
+describe('planRoutes with routes named like object properties', () => {
+  const names = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    '__defineGetter__',
+    'toJSON',
+    'prototype',
+  ];
+  const routes = names
+    .map((name, i) => {
+      const implies = i + 1 < names.length ? `, implies: [${names[i + 1]!}]` : '';
+      return `  ${name}: { paths: ['${name}/**']${implies} }`;
+    })
+    .join('\n');
+  const properties = parseRoutesConfig(
+    `routes:\n${routes}\n  other: { paths: [other/**] }\nfallback: [__proto__, toString]\n`,
+    'routes.yml',
+  );
+
+  it('plans every one of them as a route, in file order', async () => {
+    const outcome = await planRoutes({ config: properties, files: [], contents: undefined });
+    assert.deepEqual(Object.keys(outcome.routes), [...names, 'other']);
+    for (const name of [...names, 'other']) {
+      assert.ok(Object.hasOwn(outcome.routes, name), name);
+      assert.deepEqual(outcome.routes[name], { run: false, reasons: [], omittedReasons: 0 });
+    }
+    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(outcome.routes)) as object), [
+      ...names,
+      'other',
+    ]);
+  });
+
+  it('runs them by path, implication and fallback, each with its own reasons', async () => {
+    const outcome = await planRoutes({
+      config: properties,
+      files: [modified('__proto__/a'), modified('stray')],
+      contents: undefined,
+    });
+    assert.deepEqual(runs(outcome), names);
+    const reasons = (name: string) => outcome.routes[name]!.reasons;
+    assert.deepEqual(reasons('__proto__'), [
+      { type: 'path', path: '__proto__/a', rule: '__proto__/**' },
+      { type: 'fallback', cause: 'unmatched:stray' },
+    ]);
+    assert.deepEqual(reasons('toString'), [
+      { type: 'fallback', cause: 'unmatched:stray' },
+      { type: 'implied', by: 'constructor' },
+    ]);
+    assert.deepEqual(reasons('prototype'), [{ type: 'implied', by: 'toJSON' }]);
+  });
+});

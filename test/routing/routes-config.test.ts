@@ -11,6 +11,24 @@ import { ConfigurationError } from '../../src/runner/errors.ts';
 
 const parse = (text: string) => parseRoutesConfig(text, 'routes.yml');
 
+/** Names of Object.prototype's properties: a route may have any of them as its name. */
+const OBJECT_PROPERTY_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'toJSON',
+  'prototype',
+];
+
 /** A route as plain data, for deepEqual. */
 const plain = (route: Route) => ({
   name: route.name,
@@ -168,7 +186,16 @@ force:
     });
   }
 
-  const names = ['a', '_', '_private', 'docker_e2e', 'docker-e2e', 'Rust2', 'a-1_b'];
+  const names = [
+    'a',
+    '_',
+    '_private',
+    'docker_e2e',
+    'docker-e2e',
+    'Rust2',
+    'a-1_b',
+    ...OBJECT_PROPERTY_NAMES,
+  ];
   it(`accepts route names that can be output ids: ${names.join(' ')}`, () => {
     for (const name of names) {
       assert.deepEqual(
@@ -234,6 +261,38 @@ force:
         `^routes\\.yml:1:\\d+: routes\\.${name}: route name '${name}' is taken by an output of the same name; rename the route$`,
       ),
     })),
+    ...(
+      [
+        ['Plan', 'plan'],
+        ['ROUTES', 'routes'],
+        ['Changed-Files', 'changed-files'],
+        ['fallback-REASON', 'fallback-reason'],
+      ] as const
+    ).map(([name, output]) => ({
+      name: `the route name '${name}', an output's name in another case`,
+      text: `routes: { ${name}: { paths: [x] } }\n`,
+      message: new RegExp(
+        `^routes\\.yml:1:\\d+: routes\\.${name}: route name '${name}' is taken by an output, '${output}' \\(output names ignore case\\); rename the route$`,
+      ),
+    })),
+    {
+      name: 'two route names that differ only in case',
+      text: 'routes:\n  docs:\n    paths: [x]\n  Docs:\n    paths: [y]\n',
+      message:
+        "routes.yml:5:5: routes.Docs: route name 'Docs' and route 'docs' at routes.yml:3:5 differ only in case, and output names ignore case; rename one of them",
+    },
+    {
+      name: 'a route name that differs only in case from one far before it',
+      text: 'routes:\n  a_b: { paths: [x] }\n  c: { paths: [y] }\n  A_B: { paths: [z] }\n',
+      message:
+        "routes.yml:4:8: routes.A_B: route name 'A_B' and route 'a_b' at routes.yml:2:8 differ only in case, and output names ignore case; rename one of them",
+    },
+    {
+      name: 'two object property names that differ only in case',
+      text: 'routes:\n  constructor: { paths: [x] }\n  Constructor: { paths: [y] }\n',
+      message:
+        "routes.yml:3:16: routes.Constructor: route name 'Constructor' and route 'constructor' at routes.yml:2:16 differ only in case, and output names ignore case; rename one of them",
+    },
     {
       name: 'a route that is a string',
       text: 'routes:\n  a: crates/**\n',
@@ -328,7 +387,8 @@ force:
         '  a: { paths: [a], implies: [b] }\n' +
         '  b: { paths: [b], implies: [c] }\n' +
         '  c: { paths: [c], implies: [a] }\n',
-      message: 'routes.yml:2:3: implies: cycle a -> b -> c -> a',
+      message:
+        'routes.yml:4:30: routes.c.implies[0]: implies: cycle a -> b -> c -> a; remove one of its implications',
     },
     {
       name: 'an implies cycle reached from a route outside it',
@@ -337,7 +397,8 @@ force:
         '  x: { paths: [x], implies: [a] }\n' +
         '  a: { paths: [a], implies: [b] }\n' +
         '  b: { paths: [b], implies: [a] }\n',
-      message: 'routes.yml:2:3: implies: cycle a -> b -> a',
+      message:
+        'routes.yml:4:30: routes.b.implies[0]: implies: cycle a -> b -> a; remove one of its implications',
     },
     {
       name: 'a fallback naming an unknown route',
@@ -353,6 +414,86 @@ force:
       name: 'a fallback that is one route name, not a list',
       text: withA('fallback: a\n'),
       message: "routes.yml:4:11: fallback: got 'a', expected all, [] or a list of routes",
+    },
+    {
+      name: 'a fallback that is a mapping',
+      text: withA('fallback: {a: 1}\n'),
+      message: `routes.yml:4:11: fallback: got '{"a":1}', expected all, [] or a list of routes`,
+    },
+    {
+      name: 'a fallback that is an empty mapping',
+      text: withA('fallback: {}\n'),
+      message: "routes.yml:4:11: fallback: got '{}', expected all, [] or a list of routes",
+    },
+    {
+      name: 'a fallback that is true',
+      text: withA('fallback: true\n'),
+      message: "routes.yml:4:11: fallback: got 'true', expected all, [] or a list of routes",
+    },
+    {
+      name: 'a fallback that is a number',
+      text: withA('fallback: 1\n'),
+      message: "routes.yml:4:11: fallback: got '1', expected all, [] or a list of routes",
+    },
+    {
+      name: 'a glob with an unclosed bracket',
+      text: "routes:\n  rust:\n    paths: ['src/[**']\n",
+      message:
+        "routes.yml:3:13: routes.rust.paths[0]: invalid glob 'src/[**': '[' at column 5 opens a class that is never closed with ']'; escape it as '\\[' to match a literal '['",
+    },
+    {
+      name: 'a glob with an unclosed brace',
+      text: "routes:\n  rust:\n    paths: [docs/**, '{src/**']\n",
+      message:
+        "routes.yml:3:22: routes.rust.paths[1]: invalid glob '{src/**': '{' at column 1 is never closed with '}'; escape '{' as '\\{' to match it literally",
+    },
+    {
+      name: 'a glob with an unclosed brace after its extension dot',
+      text: "routes:\n  rust:\n    paths:\n      - 'src/*.{rs'\n",
+      message:
+        "routes.yml:4:9: routes.rust.paths[0]: invalid glob 'src/*.{rs': '{' at column 7 is never closed with '}'; escape '{' as '\\{' to match it literally",
+    },
+    {
+      name: 'a glob with a reversed range',
+      text: "routes:\n  rust:\n    paths: ['src/[z-a]*']\n",
+      message:
+        "routes.yml:3:13: routes.rust.paths[0]: invalid glob 'src/[z-a]*': range 'z-a' at column 6 is reversed and matches nothing; write 'a-z'",
+    },
+    {
+      name: 'a glob that is an empty class',
+      text: "routes:\n  rust:\n    paths: ['[]']\n",
+      message:
+        "routes.yml:3:13: routes.rust.paths[0]: invalid glob '[]': '[]' at column 1 is an empty class, which matches nothing; escape brackets as '\\[' and '\\]' to match them literally",
+    },
+    {
+      name: 'a glob with an empty class inside it',
+      text: "routes:\n  rust:\n    paths: ['a/[]b']\n",
+      message:
+        /^routes\.yml:3:13: routes\.rust\.paths\[0\]: invalid glob 'a\/\[\]b': '\[\]' at column 3 is an empty class/,
+    },
+    {
+      name: 'a glob with a brace that closes nothing',
+      text: "routes:\n  rust:\n    paths: ['src/**}']\n",
+      message:
+        "routes.yml:3:13: routes.rust.paths[0]: invalid glob 'src/**}': '}' at column 7 closes no '{'; escape it as '\\}' to match a literal '}'",
+    },
+    {
+      name: 'an exclusion with an unclosed brace, its column counted after the !',
+      text: "routes:\n  rust:\n    paths: [src/**, '!{a,b']\n",
+      message:
+        "routes.yml:3:21: routes.rust.paths[1]: invalid glob '!{a,b': '{' at column 2 is never closed with '}'; escape '{' as '\\{' to match it literally",
+    },
+    {
+      name: 'a glob with more extglobs than minimatch takes',
+      text: `routes:\n  rust:\n    paths: ['${'+(a)'.repeat(300)}']\n`,
+      message:
+        /^routes\.yml:3:13: routes\.rust\.paths\[0\]: invalid glob '\+\(a\).*': minimatch refuses it: pattern has too many extglobs$/,
+    },
+    {
+      name: 'a key classifier on a glob with an unclosed bracket',
+      text: "routes:\n  deps:\n    keys:\n      'web/[app/package.json': [dependencies]\n",
+      message:
+        "routes.yml:4:32: routes.deps.keys.web/[app/package.json: invalid file glob 'web/[app/package.json': '[' at column 5 opens a class that is never closed with ']'; escape it as '\\[' to match a literal '['",
     },
     {
       name: 'a trailer without a colon',
@@ -403,6 +544,19 @@ force:
       ['a route that implies itself', 'routes:\n  a:\n    paths: [x]\n    implies: [a]\n', 4, 15],
       ['a fallback route', withA('fallback: [a, b]\n'), 4, 15],
       ['a trailer', withA("force:\n  trailers: ['nope']\n"), 5, 14],
+      [
+        'an implies cycle, at the implication that closes it',
+        'routes:\n  a:\n    paths: [x]\n    implies: [b]\n  b:\n    paths: [y]\n    implies: [a]\n',
+        7,
+        15,
+      ],
+      ['a glob that cannot match', "routes:\n  a:\n    paths: [x, 'y/[']\n", 3, 16],
+      [
+        'a route name in another case',
+        'routes:\n  a:\n    paths: [x]\n  A:\n    paths: [y]\n',
+        5,
+        5,
+      ],
     ];
     for (const [what, text, line, column] of cases) {
       assert.throws(
