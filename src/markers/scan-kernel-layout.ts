@@ -47,7 +47,6 @@ export const CANDIDATES_END = 9;
 export const RECORD_FIELDS = 10;
 export const RECORD_BYTES = RECORD_FIELDS * 4;
 export const FLAG_CARRIAGE_RETURN = 1;
-export const FLAG_TRUNCATED = 2;
 
 /** A batch ends at this many records, or once it holds this many candidate anchor ids. */
 export const MAX_RECORDS = 1024;
@@ -144,5 +143,4 @@ export const WAT_CONSTANTS: Readonly<Record<string, number>> = {
   RECORD_CANDIDATES_START: CANDIDATES_START * 4,
   RECORD_CANDIDATES_END: CANDIDATES_END * 4,
   FLAG_CARRIAGE_RETURN,
-  FLAG_TRUNCATED,
 };

@@ -527,9 +527,9 @@
 
   ;; Appends a record for the line [$lineStart, $stop) just normalized. Fields (i32): line start
   ;; and stop (input offsets), text start, tagless and end (text offsets), time start and end
-  ;; (input offsets, both 0 when none), flags (carriage return, truncated), and the range of its
-  ;; candidate anchor ids.
-  (func $record (param $lineStart i32) (param $stop i32) (param $flags i32) (param $firstCandidate i32)
+  ;; (input offsets, both 0 when none), flags (carriage return), and the range of its candidate
+  ;; anchor ids.
+  (func $record (param $lineStart i32) (param $stop i32) (param $firstCandidate i32)
     (local $at i32)
     (local.set $at
       (i32.add
@@ -547,8 +547,7 @@
       (else
         (i32.store offset={RECORD_TIME_START} (local.get $at) (i32.const 0))
         (i32.store offset={RECORD_TIME_END} (local.get $at) (i32.const 0))))
-    (i32.store offset={RECORD_FLAGS} (local.get $at)
-      (i32.or (local.get $flags) (global.get $carriageReturn)))
+    (i32.store offset={RECORD_FLAGS} (local.get $at) (global.get $carriageReturn))
     (i32.store offset={RECORD_CANDIDATES_START} (local.get $at) (local.get $firstCandidate))
     (i32.store offset={RECORD_CANDIDATES_END} (local.get $at) (global.get $candidates))
     (global.set $records (i32.add (global.get $records) (i32.const 1))))
@@ -558,8 +557,8 @@
   ;; batch is full. Returns where it stopped: $to, or the start of the next line.
   (func (export "scan") (param $from i32) (param $to i32) (param $everyLine i32) (result i32)
     (local $position i32) (local $end i32) (local $hit i32) (local $lineStart i32)
-    (local $lineEnd i32) (local $stop i32) (local $flags i32) (local $firstCandidate i32)
-    (local $at i32) (local $textAt i32)
+    (local $lineEnd i32) (local $stop i32) (local $firstCandidate i32) (local $at i32)
+    (local $textAt i32)
     (local.set $position (i32.add (global.get $input) (local.get $from)))
     (local.set $end (i32.add (global.get $input) (local.get $to)))
     (local.set $textAt (global.get $text))
@@ -575,11 +574,8 @@
       (local.set $lineStart (call $lineStartOf (local.get $hit) (local.get $position)))
       (local.set $lineEnd (call $newlineFrom (local.get $hit)))
       (local.set $stop (local.get $lineEnd))
-      (local.set $flags (i32.const 0))
       (if (i32.gt_s (i32.sub (local.get $lineEnd) (local.get $lineStart)) (global.get $maxLine))
-        (then
-          (local.set $stop (i32.add (local.get $lineStart) (global.get $maxLine)))
-          (local.set $flags (i32.const {FLAG_TRUNCATED}))))
+        (then (local.set $stop (i32.add (local.get $lineStart) (global.get $maxLine)))))
       (local.set $position (i32.add (local.get $lineEnd) (i32.const 1)))
       ;; An anchor past the cap is not seen: the line is skipped as if it had none.
       (if (i32.and (i32.eqz (local.get $everyLine)) (i32.ge_u (local.get $hit) (local.get $stop)))
@@ -595,8 +591,7 @@
               (call $find (i32.add (local.get $at) (i32.const 1)) (local.get $stop)))
             (br_if $anchor (i32.ge_s (local.get $at) (i32.const 0))))))
       (call $normalize (local.get $lineStart) (local.get $stop) (local.get $textAt))
-      (call $record
-        (local.get $lineStart) (local.get $stop) (local.get $flags) (local.get $firstCandidate))
+      (call $record (local.get $lineStart) (local.get $stop) (local.get $firstCandidate))
       (local.set $textAt (global.get $textEnd))
       (br_if $line
         (i32.and
@@ -619,5 +614,4 @@
     (call $record
       (i32.add (global.get $input) (local.get $from))
       (i32.add (global.get $input) (local.get $to))
-      (i32.const 0)
       (i32.const 0))))

@@ -3,7 +3,6 @@ import {
   CANDIDATES_END,
   CANDIDATES_START,
   FLAG_CARRIAGE_RETURN,
-  FLAG_TRUNCATED,
   FLAGS,
   LINE_START,
   LINE_STOP,
@@ -24,7 +23,7 @@ export function lastBatch(kernel: ScanKernel, next: number): ScannedBatch {
   for (let record = 0; record < kernel.recordCount; record++) {
     const field = (index: number) => records[record * RECORD_FIELDS + index]!;
     const flags = field(FLAGS);
-    if ((flags & ~(FLAG_CARRIAGE_RETURN | FLAG_TRUNCATED)) !== 0) {
+    if ((flags & ~FLAG_CARRIAGE_RETURN) !== 0) {
       throw new Error(`record ${record} has unknown flags ${flags}`);
     }
     read.push({
@@ -36,7 +35,6 @@ export function lastBatch(kernel: ScanKernel, next: number): ScannedBatch {
       timeStart: field(TIME_START),
       timeEnd: field(TIME_END),
       carriageReturn: (flags & FLAG_CARRIAGE_RETURN) !== 0,
-      truncated: (flags & FLAG_TRUNCATED) !== 0,
       anchors: [...candidates.subarray(field(CANDIDATES_START), field(CANDIDATES_END))],
     });
   }

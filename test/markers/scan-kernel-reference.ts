@@ -18,7 +18,6 @@ export interface ScanRecord {
   readonly timeStart: number;
   readonly timeEnd: number;
   readonly carriageReturn: boolean;
-  readonly truncated: boolean;
   /** Ids of the anchors found in the line, in the order the kernel lists them. */
   readonly anchors: readonly number[];
 }
@@ -150,8 +149,7 @@ export function scanBatch(
   let candidates = 0;
   for (let start = from; start < to;) {
     const end = window.indexOf('\n', start);
-    const truncated = end - start > options.maxLineBytes;
-    const line = { start, end, stop: truncated ? start + options.maxLineBytes : end };
+    const line = { start, end, stop: Math.min(end, start + options.maxLineBytes) };
     start = end + 1;
     const anchors = options.everyLine ? [] : anchorsOf(window, line, options.anchors);
     if (anchors === undefined) continue;
@@ -167,7 +165,6 @@ export function scanBatch(
       timeStart: time === undefined ? 0 : line.start + time.start,
       timeEnd: time === undefined ? 0 : line.start + time.end,
       carriageReturn: normalized.carriageReturn,
-      truncated,
       anchors,
     });
     text += normalized.text;
