@@ -9,6 +9,7 @@ import {
   keyPatternMatchesDocument,
   parseKeyPattern,
   parseStructured,
+  sameDocument,
 } from '../../src/routing/structured-keys.ts';
 import type { KeyPath, StructuredFormat } from '../../src/routing/structured-keys.ts';
 
@@ -242,6 +243,7 @@ await test('changedKeyPaths', async (t) => {
   for (const { name, base, head, expected } of cases) {
     await t.test(name, () => {
       assert.deepEqual(changedKeyPaths(base, head), expected);
+      assert.equal(sameDocument(base, head), expected.length === 0, 'sameDocument agrees');
     });
   }
 
