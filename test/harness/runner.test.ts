@@ -7,6 +7,12 @@ describe('the local runner parses what the Actions runner parses', () => {
     const text = 'a=1\nplan<<ghadelimiter_x\n{"x":\n"::set-env"}\nghadelimiter_x\nb=c=d\n';
     assert.deepEqual(parseFileCommands(text), { a: '1', plan: '{"x":\n"::set-env"}', b: 'c=d' });
   });
+  it('keeps outputs named like object properties (__proto__, constructor)', () => {
+    const outputs = parseFileCommands('__proto__=true\nconstructor=false\n');
+    assert.deepEqual(Object.keys(outputs), ['__proto__', 'constructor']);
+    assert.equal(Object.getOwnPropertyDescriptor(outputs, '__proto__')?.value, 'true');
+  });
+
   it('rejects an unterminated delimited value', () => {
     assert.throws(() => parseFileCommands('a<<EOF\nx\n'), /unterminated value for 'a'/);
   });

@@ -65,6 +65,14 @@ export function readActionMetadata(name: string): ActionMetadata {
 /** Parses GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE: `k=v` lines and `k<<DELIM` blocks. */
 export function parseFileCommands(text: string): Record<string, string> {
   const result: Record<string, string> = {};
+  // Defined, not assigned: an output named __proto__ is kept like any other.
+  const set = (key: string, value: string) =>
+    Object.defineProperty(result, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -76,11 +84,11 @@ export function parseFileCommands(text: string): Record<string, string> {
       i++;
       while (i < lines.length && lines[i] !== delimiter) value.push(lines[i++]!);
       if (i >= lines.length) throw new Error(`unterminated value for '${key!}'`);
-      result[key!] = value.join('\n');
+      set(key!, value.join('\n'));
     } else {
       const eq = line.indexOf('=');
       if (eq < 0) throw new Error(`malformed file command line: ${line}`);
-      result[line.slice(0, eq)] = line.slice(eq + 1);
+      set(line.slice(0, eq), line.slice(eq + 1));
     }
   }
   return result;
