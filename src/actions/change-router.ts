@@ -3,6 +3,8 @@ import { readWorkflowEvent } from '../github/event.ts';
 import { openCheckout, refusalProblem, workingDirectory } from '../git/checkout.ts';
 import { Repository } from '../git/repository.ts';
 import type { RangeOverrides } from '../routing/event-range.ts';
+import type { FileListFormat } from '../routing/file-lists.ts';
+import { FILE_LIST_FORMATS, fileListOutputs } from '../routing/file-lists.ts';
 import { lastSuccessOverrides } from '../routing/last-success.ts';
 import { PLAN_SHRINKS } from '../routing/plan-output.ts';
 import { planSummary, describeReason } from '../routing/plan-summary.ts';
@@ -25,6 +27,7 @@ export interface ChangeRouterInputs {
   readonly source: 'auto' | 'git' | 'api';
   readonly token: string | undefined;
   readonly summary: boolean;
+  readonly listFiles: FileListFormat;
   /** Where in the workspace the repository was checked out; the workspace by default. */
   readonly workingDirectory: string | undefined;
 }
@@ -37,6 +40,7 @@ export function getInputs({ inputs }: ActionContext): ChangeRouterInputs {
     source: inputs.choice('source', ['auto', 'git', 'api'], 'auto'),
     token: inputs.optional('token'),
     summary: inputs.boolean('summary', true),
+    listFiles: inputs.choice('list-files', FILE_LIST_FORMATS, 'none'),
     workingDirectory: inputs.optional('working-directory'),
   };
 }
@@ -87,7 +91,7 @@ async function baseOverrides(
   return { ...(await lastSuccessOverrides(client, context.env)), head: settings.head };
 }
 
-function writeOutputs(plan: Plan, context: ActionContext): void {
+function writeOutputs(plan: Plan, settings: ChangeRouterInputs, context: ActionContext): void {
   setJsonOutput(context, 'plan', plan, PLAN_SHRINKS);
   const running = Object.entries(plan.routes)
     .filter(([, r]) => r.run)
@@ -97,6 +101,13 @@ function writeOutputs(plan: Plan, context: ActionContext): void {
   context.setOutput('fallback-reason', plan.fallbackReason ?? '');
   for (const [name, route] of Object.entries(plan.routes))
     context.setOutput(name, String(route.run));
+  const lists = fileListOutputs(plan.routes, settings.listFiles);
+  for (const { name, value } of lists.outputs) context.setOutput(name, value);
+  for (const { route, omitted } of lists.cut) {
+    context.log.warning(
+      `${route}-files: ${omitted} files left out to fit the job's outputs; the whole list is in plan-file`,
+    );
+  }
 }
 
 function logPlan(plan: Plan, context: ActionContext): void {
@@ -123,7 +134,7 @@ export async function run(context: ActionContext): Promise<void> {
     source,
     log: context.log,
   });
-  writeOutputs(plan, context);
+  writeOutputs(plan, settings, context);
   logPlan(plan, context);
   if (settings.summary) context.appendSummary(planSummary(plan));
 }

@@ -2,7 +2,8 @@ import type { Shrinks } from '../runner/json-output.ts';
 import type { Plan } from './route-changes.ts';
 import type { RoutePlan } from './plan.ts';
 
-function withReasons(plan: Plan, keep: number): Plan {
+/** The plan with each route's file list emptied and at most `keep` reasons. */
+function cut(plan: Plan, keep: number): Plan {
   const routes = Object.fromEntries(
     Object.entries(plan.routes).map(([name, route]): [string, RoutePlan] => [
       name,
@@ -10,6 +11,7 @@ function withReasons(plan: Plan, keep: number): Plan {
         ...route,
         reasons: route.reasons.slice(0, keep),
         omittedReasons: route.omittedReasons + Math.max(0, route.reasons.length - keep),
+        files: [],
       },
     ]),
   );
@@ -17,10 +19,15 @@ function withReasons(plan: Plan, keep: number): Plan {
 }
 
 /**
- * How the `plan` output shrinks: fewer reasons per route, then none; every route's `run` stays,
- * and `omittedReasons` counts what was left out.
+ * How the `plan` output shrinks: without the file lists, then with 5 reasons per route, then
+ * none; every route's `run` stays, `omittedReasons` counts the reasons left out, and
+ * `truncated.files` says the lists are only in the plan file.
  */
 export const PLAN_SHRINKS: Shrinks<Plan> = [
-  (plan, truncation) => ({ ...withReasons(plan, 5), truncated: truncation }),
-  (plan, truncation) => ({ ...withReasons(plan, 0), truncated: truncation }),
+  (plan, truncation) => ({
+    ...cut(plan, Number.POSITIVE_INFINITY),
+    truncated: { ...truncation, files: true },
+  }),
+  (plan, truncation) => ({ ...cut(plan, 5), truncated: { ...truncation, files: true } }),
+  (plan, truncation) => ({ ...cut(plan, 0), truncated: { ...truncation, files: true } }),
 ];

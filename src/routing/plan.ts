@@ -31,7 +31,33 @@ export interface RoutePlan {
   reasons: Reason[];
   /** Reasons beyond the cap, counted but not listed. */
   omittedReasons: number;
+  /**
+   * Every changed file that made the route run, by its path at head (a deleted file's last
+   * path), in diff order, none left out: matched by its paths (a rename by either name), changed
+   * in its keys or tools, failing to parse, or unclaimed and sent to the fallback. A route that
+   * runs for the whole run (fallback, force) or by implication lists only what its own rules
+   * matched, maybe nothing.
+   */
+  files: string[];
 }
+
+/** The changed file a reason names, if it names one. */
+function fileOf(reason: Reason): string | undefined {
+  switch (reason.type) {
+    case 'path':
+      return reason.path;
+    case 'key':
+    case 'tool':
+    case 'parse-error':
+      return reason.file;
+    case 'fallback':
+      return reason.cause.startsWith(UNMATCHED) ? reason.cause.slice(UNMATCHED.length) : undefined;
+    case 'implied':
+      return undefined;
+  }
+}
+
+const UNMATCHED = 'unmatched:';
 
 export interface PlanRequest {
   readonly config: RoutesConfig;
@@ -56,16 +82,26 @@ class PlanBuilder {
   /** Without a prototype, so that a route named `__proto__` or `constructor` is a route too. */
   readonly routes: Record<string, RoutePlan> = Object.create(null) as Record<string, RoutePlan>;
 
+  readonly #files = new Map<string, Set<string>>();
+
   constructor(routes: readonly Route[]) {
-    for (const route of routes)
-      this.routes[route.name] = { run: false, reasons: [], omittedReasons: 0 };
+    for (const route of routes) {
+      this.routes[route.name] = { run: false, reasons: [], omittedReasons: 0, files: [] };
+      this.#files.set(route.name, new Set());
+    }
   }
 
-  add(route: string, reason: Reason): void {
+  /** `file` is the changed file's path at head, where the reason names its path at base. */
+  add(route: string, reason: Reason, file = fileOf(reason)): void {
     const plan = this.routes[route]!;
     plan.run = true;
     if (plan.reasons.length < MAX_REASONS_PER_ROUTE) plan.reasons.push(reason);
     else plan.omittedReasons++;
+    const files = this.#files.get(route)!;
+    if (file !== undefined && !files.has(file)) {
+      files.add(file);
+      plan.files.push(file);
+    }
   }
 }
 
@@ -101,7 +137,8 @@ export async function planRoutes(request: PlanRequest): Promise<RoutesOutcome> {
       if (route.statuses && !route.statuses.has(file.status)) continue;
       const c = claims.findIndex((claim) => claim[index] !== undefined);
       if (c < 0) continue;
-      plan.add(route.name, { type: 'path', path: candidates[c]!, rule: claims[c]![index]! });
+      const reason = { type: 'path', path: candidates[c]!, rule: claims[c]![index]! } as const;
+      plan.add(route.name, reason, file.path);
       claimed = true;
     }
     const keyRoutes = config.routes.flatMap((route) =>
@@ -126,7 +163,7 @@ export async function planRoutes(request: PlanRequest): Promise<RoutesOutcome> {
   }
 
   for (const path of unclaimed) {
-    const cause = `unmatched:${path}`;
+    const cause = `${UNMATCHED}${path}`;
     if (config.fallback.length > 0) fallbackReason ??= cause;
     for (const name of config.fallback) plan.add(name, { type: 'fallback', cause });
   }

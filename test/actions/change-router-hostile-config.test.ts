@@ -174,6 +174,7 @@ describe('change-router with routes named like object properties', () => {
         run: true,
         reasons: [{ type: 'path', path: 'toString/b.txt', rule: 'toString/**' }],
         omittedReasons: 0,
+        files: ['toString/b.txt'],
       });
       assert.ok(Object.hasOwn(plan.routes, '__proto__'));
       assert.deepEqual(JSON.parse(written.get('routes')!), ['__proto__', 'toString']);

@@ -51,6 +51,53 @@ describe('planRoutes', () => {
     assert.equal(outcome.fallbackReason, undefined);
   });
 
+  it('lists every file that made each route run, at its head path, once, none capped', async () => {
+    const many = Array.from({ length: MAX_REASONS_PER_ROUTE + 20 }, (_, n) =>
+      modified(`crates/m${n}.rs`),
+    );
+    const outcome = await planRoutes({
+      config,
+      files: [
+        { path: 'crates/new name.rs', status: 'renamed', previousPath: 'old/a.rs' },
+        { path: 'docs/moved.md', status: 'renamed', previousPath: 'crates/x.rs' },
+        { path: 'crates/gone.rs', status: 'deleted' },
+        modified('package.json'),
+        modified('unclaimed/thing.txt'),
+        modified('docker/Dockerfile'),
+        ...many,
+      ],
+      contents: reader({
+        base: { 'package.json': '{"dependencies": {"a": "1"}}' },
+        head: { 'package.json': '{"dependencies": {"a": "2"}}' },
+      }),
+    });
+    const files = (route: string) => outcome.routes[route]!.files;
+    assert.deepEqual(files('rust'), [
+      'crates/new name.rs',
+      'docs/moved.md',
+      'crates/gone.rs',
+      ...many.map((f) => f.path),
+    ]);
+    assert.deepEqual(files('docs'), ['docs/moved.md', 'unclaimed/thing.txt']);
+    assert.deepEqual(files('deps'), ['package.json']);
+    assert.deepEqual(files('e2e'), ['docker/Dockerfile']);
+    assert.deepEqual(files('release'), []);
+    assert.equal(outcome.routes.rust!.reasons.length, MAX_REASONS_PER_ROUTE);
+  });
+
+  it('lists no files when every route runs for the whole run', async () => {
+    const outcome = await planRoutes({
+      config,
+      files: [modified('crates/a.rs')],
+      contents: undefined,
+      runAll: 'base-unreachable',
+    });
+    assert.deepEqual(
+      Object.values(outcome.routes).map((r) => r.files),
+      [['crates/a.rs'], [], [], [], []],
+    );
+  });
+
   it('follows implications transitively and records who implied', async () => {
     const outcome = await planRoutes({
       config,
@@ -196,7 +243,12 @@ describe('planRoutes with routes named like object properties', () => {
     assert.deepEqual(Object.keys(outcome.routes), [...names, 'other']);
     for (const name of [...names, 'other']) {
       assert.ok(Object.hasOwn(outcome.routes, name), name);
-      assert.deepEqual(outcome.routes[name], { run: false, reasons: [], omittedReasons: 0 });
+      assert.deepEqual(outcome.routes[name], {
+        run: false,
+        reasons: [],
+        omittedReasons: 0,
+        files: [],
+      });
     }
     assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(outcome.routes)) as object), [
       ...names,
