@@ -137,7 +137,7 @@ export class LogScan {
   #truncatedBytes = 0;
   #carry: Buffer | undefined;
   #carryOffset = 0;
-  /** The pending partial line's length so far, bytes past the carry's cap included. */
+  /** The pending partial line's length so far (bytes past the carry's cap included), last byte. */
   #carryBytes = 0;
   #carryLast = 0;
   #lines = 0;
