@@ -1,3 +1,4 @@
+import { LinearRegExp } from './linear-regexp.ts';
 import type { MarkerRule } from './rule.ts';
 import { MIN_ANCHOR_BYTES } from './scan-kernel.ts';
 
@@ -19,7 +20,7 @@ export class CompiledRules {
   readonly asciiPatterns: boolean;
 
   constructor(rules: readonly MarkerRule[]) {
-    this.rules = rules;
+    this.rules = rules.map(withItsEngine);
     const anchors = [GROUP_START, GROUP_END];
     const rulesOfAnchor: number[][] = [[], []];
     const unanchored: number[] = [];
@@ -43,4 +44,13 @@ export class CompiledRules {
     this.unanchored = unanchored;
     this.asciiPatterns = rules.every((rule) => !/[^\p{ASCII}]/u.test(rule.pattern.source));
   }
+}
+
+/**
+ * The rule with its pattern on the engine it asks for: rules reach a worker thread by structured
+ * clone, which makes every RegExp a plain one, and a user's regex must never run on V8's.
+ */
+function withItsEngine(rule: MarkerRule): MarkerRule {
+  if (rule.engine !== 're2' || rule.pattern instanceof LinearRegExp) return rule;
+  return { ...rule, pattern: new LinearRegExp(rule.pattern.source) };
 }

@@ -3,6 +3,7 @@ import type { ConfigNode } from '../runner/yaml-config.ts';
 import { ConfigNode as Config } from '../runner/yaml-config.ts';
 import { CATEGORY_NAMES, isMarkerCategory } from './categories.ts';
 import { PACK_NAMES } from './builtin-packs.ts';
+import { LinearRegExp, UnsupportedRegexError } from './linear-regexp.ts';
 import { literalAnchor } from './literal-anchor.ts';
 import type { MarkerRule } from './rule.ts';
 
@@ -77,19 +78,20 @@ function parseUserRule(node: ConfigNode): MarkerRule {
   if ((fields.regex === undefined) === (fields.literal === undefined)) {
     throw node.error(`rule '${id}': give exactly one of 'regex' or 'literal'`);
   }
-  let pattern: RegExp;
+  let pattern: LinearRegExp;
   if (fields.regex !== undefined) {
     const source = fields.regex.string();
     try {
-      pattern = new RegExp(source, 'u');
+      pattern = new LinearRegExp(source);
     } catch (error) {
+      const what = error instanceof UnsupportedRegexError ? 'unsupported' : 'invalid';
       const reason = errorMessage(error);
-      throw fields.regex.error(`rule '${id}': invalid regex '${source}': ${reason}`);
+      throw fields.regex.error(`rule '${id}': ${what} regex '${source}': ${reason}`);
     }
   } else {
     const literal = fields.literal!.string();
     if (literal === '') throw fields.literal!.error(`rule '${id}': the literal is empty`);
-    pattern = new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'u');
+    pattern = new LinearRegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   }
   const anchor = literalAnchor(pattern.source, pattern.flags);
   const allowReason = fields.allow?.string();
@@ -99,6 +101,7 @@ function parseUserRule(node: ConfigNode): MarkerRule {
     category,
     description: fields.description?.string() ?? `user rule ${id}`,
     pattern,
+    engine: 're2',
     anchors: anchor === undefined ? [] : [anchor],
     ...(allowReason === undefined ? {} : { allowReason }),
   };

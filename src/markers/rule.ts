@@ -11,6 +11,11 @@ export interface MarkerRule {
   readonly category: MarkerCategory;
   readonly description: string;
   readonly pattern: RegExp;
+  /**
+   * Set when `pattern` is a LinearRegExp (every user rule): a rule copied to a worker thread
+   * arrives with a plain RegExp, and CompiledRules makes it a LinearRegExp again.
+   */
+  readonly engine?: 're2';
   readonly anchors: readonly string[];
   /** Set by a user rule: matches are shown as explained, never fail the step. */
   readonly allowReason?: string;
