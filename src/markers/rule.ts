@@ -1,4 +1,5 @@
 import type { MarkerCategory } from './categories.ts';
+import { LinearRegExp } from './linear-regexp.ts';
 
 /**
  * One kind of marker. `pattern` is tested against the normalized line (no timestamp, ANSI,
@@ -34,8 +35,14 @@ export interface RulePack {
   readonly rules: readonly MarkerRule[];
 }
 
-type RuleSpec = Omit<MarkerRule, 'pack'>;
+type RuleSpec = Omit<MarkerRule, 'pack' | 'engine'>;
 
 export function definePack(name: string, description: string, rules: RuleSpec[]): RulePack {
-  return { name, description, rules: rules.map((rule) => ({ ...rule, pack: name })) };
+  const engineOf = (pattern: RegExp) =>
+    pattern instanceof LinearRegExp ? { engine: 're2' as const } : {};
+  return {
+    name,
+    description,
+    rules: rules.map((rule) => ({ ...rule, pack: name, ...engineOf(rule.pattern) })),
+  };
 }

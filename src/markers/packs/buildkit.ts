@@ -1,3 +1,4 @@
+import { LinearRegExp } from '../linear-regexp.ts';
 import { definePack } from '../rule.ts';
 
 export const buildkit = definePack(
@@ -8,8 +9,10 @@ export const buildkit = definePack(
       id: 'buildkit/cache-import-miss',
       category: 'cache-miss',
       description: 'BuildKit could not import the layer cache it was given',
-      pattern:
-        /(?:local cache import at \S+ not found|failed to configure \S+ cache importer|importing cache manifest from \S+.*(?:not found|ERROR))/,
+      // `.*` after a literal: V8 would backtrack over the rest of the line at each occurrence.
+      pattern: new LinearRegExp(
+        String.raw`(?:local cache import at \S+ not found|failed to configure \S+ cache importer|importing cache manifest from \S+.*(?:not found|ERROR))`,
+      ),
       anchors: ['cache import', 'importing cache manifest'],
     },
     {

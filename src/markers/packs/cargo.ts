@@ -68,7 +68,7 @@ export const cargo = definePack('cargo', 'Cargo registry, downloads, dependency 
     category: 'offline-failure',
     description: 'Cargo ran offline and needed something that was not in the cache',
     pattern:
-      /(?:--offline was specified|you(?:'re| are) (?:using|in the) offline mode|offline mode \(via|can't checkout from .* you are in the offline mode)/,
+      /(?:--offline was specified|you(?:'re| are) (?:using|in the) offline mode|offline mode \(via)/,
     anchors: ['offline'],
   },
   {

@@ -1,3 +1,4 @@
+import { LinearRegExp } from '../linear-regexp.ts';
 import { definePack } from '../rule.ts';
 
 export const yarn = definePack('yarn', 'Yarn installs', [
@@ -5,8 +6,10 @@ export const yarn = definePack('yarn', 'Yarn installs', [
     id: 'yarn/fetch',
     category: 'download',
     description: 'Yarn fetched packages that were not in its cache',
-    pattern:
-      /YN0013: .*(?:can't be found in the cache|fetched from the remote registry|will be fetched)/,
+    // `.*` after a literal: V8 would backtrack over the rest of the line at each occurrence.
+    pattern: new LinearRegExp(
+      "YN0013: .*(?:can't be found in the cache|fetched from the remote registry|will be fetched)",
+    ),
     anchors: ['YN0013'],
   },
   {
