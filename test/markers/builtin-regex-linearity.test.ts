@@ -49,6 +49,7 @@ const WRITTEN_SAMPLES: Readonly<Record<string, string>> = {
     "warning: spurious network error (2 tries remaining): [6] Couldn't resolve host name",
   'cargo/download-failed':
     'error: failed to download from `https://static.crates.io/crates/serde/1.0.0/download`',
+  'cargo-install/from-path': '  Installing cli-app v0.1.0 (/home/runner/work/cli/cli)',
   'cargo-install/binstall-fallback':
     ' WARN The package cargo-nextest v0.9.70 will be installed from source (with cargo)',
   'sccache/write-errors': 'Cache write errors                    3',
