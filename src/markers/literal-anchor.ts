@@ -91,3 +91,31 @@ function classEnd(source: string, open: number): number {
   }
   return source.length;
 }
+
+/**
+ * A literal anchor for each branch of a top-level alternation (the one of `literalAnchor` for a
+ * regex without one), or none when a branch has none: a line the regex matches holds one of them.
+ */
+export function branchAnchors(source: string, flags: string): string[] {
+  const anchors = topLevelBranches(source).map((branch) => literalAnchor(branch, flags));
+  const found = anchors.filter((anchor) => anchor !== undefined);
+  return found.length === anchors.length ? [...new Set(found)] : [];
+}
+
+function topLevelBranches(source: string): string[] {
+  const branches: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === '\\') i++;
+    else if (char === '[') i = classEnd(source, i);
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      branches.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return [...branches, source.slice(start)];
+}

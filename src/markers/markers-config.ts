@@ -4,7 +4,7 @@ import { ConfigNode as Config } from '../runner/yaml-config.ts';
 import { CATEGORY_NAMES, isMarkerCategory } from './categories.ts';
 import { PACK_NAMES } from './builtin-packs.ts';
 import { LinearRegExp, UnsupportedRegexError } from './linear-regexp.ts';
-import { literalAnchor } from './literal-anchor.ts';
+import { branchAnchors } from './literal-anchor.ts';
 import type { MarkerRule } from './rule.ts';
 
 export const DEFAULT_MARKERS_FILE = '.github/lanekit/markers.yml';
@@ -93,7 +93,6 @@ function parseUserRule(node: ConfigNode): MarkerRule {
     if (literal === '') throw fields.literal!.error(`rule '${id}': the literal is empty`);
     pattern = new LinearRegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   }
-  const anchor = literalAnchor(pattern.source, pattern.flags);
   const allowReason = fields.allow?.string();
   return {
     id,
@@ -102,7 +101,7 @@ function parseUserRule(node: ConfigNode): MarkerRule {
     description: fields.description?.string() ?? `user rule ${id}`,
     pattern,
     engine: 're2',
-    anchors: anchor === undefined ? [] : [anchor],
+    anchors: branchAnchors(pattern.source, pattern.flags),
     ...(allowReason === undefined ? {} : { allowReason }),
   };
 }
