@@ -10,7 +10,7 @@ import { readLanesInput } from '../lanes/lanes-input.ts';
 import { CompiledRules } from '../markers/compiled-rules.ts';
 import { displayPath, expandLogPaths } from '../markers/file-source.ts';
 import { DEFAULT_MARKERS_FILE } from '../markers/markers-config.ts';
-import { markersSummary, verdictLine } from '../markers/marker-summary.ts';
+import { failOnMessage, markersSummary, verdictLine } from '../markers/marker-summary.ts';
 import type { MarkersReport, ScannedSource } from '../markers/report.ts';
 import { buildReport } from '../markers/report.ts';
 import { MARKERS_SHRINKS } from '../markers/report-output.ts';
@@ -132,9 +132,5 @@ export async function run(context: ActionContext): Promise<void> {
   }
   context.log.info(verdictLine(report));
   if (settings.summary) context.appendSummary(markersSummary(report));
-  if (report.failing > 0) {
-    throw new CheckFailed(
-      `fail-on: ${report.failing} markers match ${settings.failOn.join(', ')}; see the step summary for where`,
-    );
-  }
+  if (report.fails) throw new CheckFailed(failOnMessage(report, settings.failOn));
 }

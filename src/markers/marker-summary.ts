@@ -1,20 +1,53 @@
 import { markdownText } from '../runner/neutralize.ts';
 import { code, details, table } from '../runner/summary.ts';
 import { CATEGORY_NAMES, MARKER_CATEGORIES } from './categories.ts';
-import type { MarkersReport, SourceReport } from './report.ts';
-import { NO_LANE } from './report.ts';
+import type { MarkersReport, SourceReport, Verdict } from './report.ts';
+import { NO_EVIDENCE, NO_LANE } from './report.ts';
+import { quietTools } from './tool-evidence.ts';
 
-/** One line for logs and the CLI. */
-export function verdictLine(report: MarkersReport): string {
+const ICONS: Readonly<Record<Verdict, string>> = {
+  'no-markers': '✅',
+  markers: '⚠️',
+  'no-evidence': '❓',
+};
+/** Logs named for a tool that ran quietly; the evidence table lists them all. */
+const QUIET_SOURCES_NAMED = 5;
+
+function countsLine(report: MarkersReport): string {
   const scanned = report.sources.length;
   const explained = report.explained > 0 ? `, ${report.explained} explained` : '';
   return `${report.verdict}: ${report.total} markers${explained} in ${scanned} logs`;
 }
 
+/** Why a scan without markers proves nothing, for a no-evidence verdict. */
+function noEvidenceReason(report: MarkersReport): string {
+  return report.sources.length === 0
+    ? 'no log was scanned'
+    : "no log shows a selected rule pack's tool printing what its rules read";
+}
+
+/** One line for logs and the CLI; for no-evidence, also why and how to make tools print more. */
+export function verdictLine(report: MarkersReport): string {
+  const line = countsLine(report);
+  if (report.verdict !== 'no-evidence') return line;
+  const allowed =
+    report.noEvidenceAllowed === undefined ? '' : ` (allowed: ${report.noEvidenceAllowed})`;
+  const hints = quietTools(report).map((tool) => `; ${tool.pack}: ${tool.hint}`);
+  return `${line}, but ${noEvidenceReason(report)}${allowed}${hints.join('')}`;
+}
+
+/** Why `fail-on` fails the step (see MarkersReport.fails). */
+export function failOnMessage(report: MarkersReport, failOn: readonly string[]): string {
+  if (report.failing > 0) {
+    return `fail-on: ${report.failing} markers match ${failOn.join(', ')}; see the step summary for where`;
+  }
+  return `fail-on: verdict no-evidence: ${noEvidenceReason(report)}, so finding no markers proves nothing; see the step summary for how to make the tools print what the rules read, or allow it with {rule: ${NO_EVIDENCE}, reason: ...}`;
+}
+
 /** The step summary: markers per category and lane, then each source's samples folded. */
 export function markersSummary(report: MarkersReport): string {
-  const icon = report.verdict === 'no-markers' ? '✅' : '⚠️';
-  let out = `### marker-scanner: ${icon} ${markdownText(verdictLine(report))}\n\n`;
+  let out = `### marker-scanner: ${ICONS[report.verdict]} ${markdownText(countsLine(report))}\n\n`;
+  out += evidenceNotes(report);
   const lanes = Object.keys(report.lanes).sort((a, b) =>
     a === NO_LANE ? 1 : b === NO_LANE ? -1 : a.localeCompare(b),
   );
@@ -28,7 +61,7 @@ export function markersSummary(report: MarkersReport): string {
     ]);
     const laneHeads = lanes.map((lane) => (lane === NO_LANE ? 'no lane' : code(lane)));
     out += table(['category', ...(byLane ? laneHeads : []), 'total'], rows);
-  } else {
+  } else if (report.verdict === 'no-markers') {
     out += 'No unexplained cold-cache markers in any scanned log.\n';
   }
   if (report.failing > 0) out += `\n**${report.failing} markers match \`fail-on\`.**\n`;
@@ -45,12 +78,53 @@ export function markersSummary(report: MarkersReport): string {
   }
   if (problems.length > 0) out += '\n';
   out += '\n';
+  if (report.sources.length > 0) out += details('Evidence per log', evidenceTable(report));
   for (const source of report.sources) {
     const rules = Object.entries(source.rules);
     if (rules.length === 0) continue;
     out += details(sourceTitle(source), sourceSamples(source));
   }
   return out;
+}
+
+/** Why no-evidence, and each tool that ran too quietly for its rules, with how to make it speak. */
+function evidenceNotes(report: MarkersReport): string {
+  const paragraphs: string[] = [];
+  if (report.verdict === 'no-evidence') {
+    const next =
+      report.noEvidenceAllowed === undefined
+        ? `Scan the logs of the jobs that install and build, or say why none is expected with an allow entry \`{rule: ${NO_EVIDENCE}, reason: ...}\`.`
+        : `Allowed: ${markdownText(report.noEvidenceAllowed)}.`;
+    paragraphs.push(
+      `**No evidence: ${markdownText(noEvidenceReason(report))}**, so finding no markers proves nothing. ${next}`,
+    );
+  }
+  const quiet = quietTools(report).map((tool) => {
+    const named = tool.sources.slice(0, QUIET_SOURCES_NAMED).map(code);
+    const more = tool.sources.length - named.length;
+    const where = named.join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return `- ${code(tool.pack)} ran but printed nothing its rules read (${where}): ${tool.hint}`;
+  });
+  if (quiet.length > 0) paragraphs.push(quiet.join('\n'));
+  return paragraphs.map((paragraph) => `${paragraph}\n\n`).join('');
+}
+
+function evidenceTable(report: MarkersReport): string {
+  const rows = report.sources.map((source) => {
+    const tools = Object.entries(source.tools)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([pack, presence]) => (presence === 'readable' ? code(pack) : `${code(pack)} (quiet)`));
+    const allowed =
+      source.noEvidenceAllowed === undefined
+        ? ''
+        : ` (allowed: ${markdownText(source.noEvidenceAllowed)})`;
+    return [
+      markdownText(source.name),
+      `${code(source.verdict)}${allowed}`,
+      tools.join(', ') || 'none',
+    ];
+  });
+  return table(['log', 'verdict', 'tools seen'], rows);
 }
 
 function sourceTitle(source: SourceReport): string {

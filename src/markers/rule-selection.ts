@@ -4,10 +4,18 @@ import { BUILTIN_PACKS } from './builtin-packs.ts';
 import type { MarkersConfig } from './markers-config.ts';
 import type { MarkerRule } from './rule.ts';
 
-/** The built-in rules of the chosen packs, then the user's rules; ids must be unique. */
+/**
+ * The built-in rules of the chosen packs, then the user's rules, then the packs' presence rules
+ * (which tell a log where a tool printed nothing from one where it did not run); ids must be
+ * unique.
+ */
 export function selectRules(config: MarkersConfig): MarkerRule[] {
   const packs = BUILTIN_PACKS.filter((pack) => config.packs?.includes(pack.name) ?? true);
-  const rules = [...packs.flatMap((pack) => pack.rules), ...config.rules];
+  const rules = [
+    ...packs.flatMap((pack) => pack.rules),
+    ...config.rules,
+    ...packs.flatMap((pack) => pack.presence),
+  ];
   const seen = new Set<string>();
   for (const rule of rules) {
     if (seen.has(rule.id)) {

@@ -27,22 +27,69 @@ export interface MarkerRule {
    * `#12 [stage 3/6] RUN ...` then `#12 DONE 41.2s`, not `#12 CACHED`, is one.
    */
   readonly pairing?: { readonly hit: RegExp; readonly clear: RegExp; readonly reset: RegExp };
+  /**
+   * Not a marker (category `observation`) but a line showing the pack's tool ran: `readable`
+   * when the tool printed what the pack's rules read, `ran` when the line alone does not show
+   * that (npm's `added 5 packages` at its default log level, which prints no fetches).
+   */
+  readonly presence?: ToolPresence;
 }
+
+export type ToolPresence = 'ran' | 'readable';
 
 export interface RulePack {
   readonly name: string;
   readonly description: string;
   readonly rules: readonly MarkerRule[];
+  /** The rules that tell a log where the tool printed nothing from one where it did not run. */
+  readonly presence: readonly MarkerRule[];
+  /** How to make the tool print what the rules read. */
+  readonly hint: string;
 }
 
-type RuleSpec = Omit<MarkerRule, 'pack' | 'engine'>;
+type RuleSpec = Omit<MarkerRule, 'pack' | 'engine' | 'presence'>;
 
-export function definePack(name: string, description: string, rules: RuleSpec[]): RulePack {
+/** Lines a presence rule matches. */
+export interface LineSpec {
+  readonly pattern: RegExp;
+  readonly anchors: readonly string[];
+}
+
+export interface ToolSpec {
+  /** Lines showing the tool ran and printed what the pack's rules read. */
+  readonly readable: LineSpec;
+  /** Lines showing only that it ran, for a tool whose default output is too quiet for the rules. */
+  readonly ran?: LineSpec;
+  readonly hint: string;
+}
+
+export function definePack(
+  name: string,
+  description: string,
+  rules: RuleSpec[],
+  tool: ToolSpec,
+): RulePack {
   const engineOf = (pattern: RegExp) =>
     pattern instanceof LinearRegExp ? { engine: 're2' as const } : {};
+  const presenceRule = (shows: ToolPresence, { pattern, anchors }: LineSpec): MarkerRule => ({
+    id: shows === 'readable' ? `${name}/ran-readable` : `${name}/ran`,
+    pack: name,
+    category: 'observation',
+    description:
+      shows === 'readable' ? `${name} ran and printed what the pack's rules read` : `${name} ran`,
+    pattern,
+    anchors,
+    presence: shows,
+    ...engineOf(pattern),
+  });
   return {
     name,
     description,
     rules: rules.map((rule) => ({ ...rule, pack: name, ...engineOf(rule.pattern) })),
+    presence: [
+      presenceRule('readable', tool.readable),
+      ...(tool.ran === undefined ? [] : [presenceRule('ran', tool.ran)]),
+    ],
+    hint: tool.hint,
   };
 }

@@ -22,7 +22,10 @@ interface BuiltinRegex {
   readonly engine: 'v8' | 're2';
 }
 
-const RULES: readonly MarkerRule[] = BUILTIN_PACKS.flatMap((pack) => pack.rules);
+const RULES: readonly MarkerRule[] = BUILTIN_PACKS.flatMap((pack) => [
+  ...pack.rules,
+  ...pack.presence,
+]);
 
 const REGEXES: readonly BuiltinRegex[] = RULES.flatMap((rule) => {
   const engine: BuiltinRegex['engine'] = rule.engine ?? 'v8';
@@ -72,10 +75,13 @@ const WRITTEN_SAMPLES: Readonly<Record<string, string>> = {
     "➤ YN0013: │ lodash@npm:4.17.21 can't be found in the cache and will be fetched from the remote registry",
   'yarn/network-retry':
     'info There appears to be trouble with your network connection. Retrying...',
+  'yarn/ran-readable': '➤ YN0000: ┌ Fetch step',
+  'yarn/ran': '[1/4] Resolving packages...',
   'pip/build-wheel': '  Building wheel for pyyaml (pyproject.toml): started',
   'pip/retry':
     'WARNING: Retrying (Retry(total=4, connect=None, read=None)) after connection broken',
   'go/download': 'go: downloading github.com/stretchr/testify v1.9.0',
+  'go/ran-readable': 'go build ./...',
 };
 
 function sampleOf({ name, pattern }: BuiltinRegex): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompiledRules } from '../../src/markers/compiled-rules.ts';
 import { LogScan } from '../../src/markers/log-scan.ts';
+import { buildReport } from '../../src/markers/report.ts';
 import { selectRules } from '../../src/markers/rule-selection.ts';
 
 const rules = selectRules({ packs: ['cargo', 'cargo-install'], rules: [], allow: [] });
@@ -49,5 +50,25 @@ describe('cargo install: a path install is an observation, a registry or git ins
 
   it('sees neither in the line that copies the built binary', () => {
     assert.deepEqual(firing('  Installing /home/runner/.cargo/bin/cli-app'), []);
+  });
+
+  it('finds no marker, but evidence, in a reinstall of the project from its path', () => {
+    const log = [
+      '  Installing cli-app v0.1.0 (/home/runner/work/cli-app/cli-app)',
+      '    Finished `release` profile [optimized] target(s) in 0.04s',
+      '   Replacing /home/runner/.cargo/bin/cli-app',
+      '    Replaced package `cli-app v0.1.0 (/home/runner/work/cli-app/cli-app)` with `cli-app v0.1.0 (/home/runner/work/cli-app/cli-app)` (executable `cli-app`)',
+      '',
+    ].join('\n');
+    const scan = new LogScan(compiled, { samples: 1, countLines: true });
+    scan.feed(Buffer.from(log));
+    const report = buildReport(rules, [{ name: 'install', kind: 'file', result: scan.finish() }], {
+      allow: [],
+      failOn: ['any'],
+    });
+    assert.equal(report.verdict, 'no-markers');
+    assert.equal(report.fails, false);
+    assert.deepEqual(report.sources[0]!.tools, { cargo: 'readable', 'cargo-install': 'readable' });
+    assert.equal(report.rules['cargo-install/from-path']?.category, 'observation');
   });
 });

@@ -41,4 +41,11 @@ export const buildkit = definePack(
       anchors: ['CACHED'],
     },
   ],
+  {
+    readable: {
+      pattern: /^#\d+ (?:DONE \d|CACHED|building with )/,
+      anchors: ['DONE', 'CACHED', 'building with'],
+    },
+    hint: 'BuildKit prints its steps with plain progress (`--progress=plain`, the default without a terminal); `--progress=quiet` hides them',
+  },
 );

@@ -36,4 +36,13 @@ export const cargoInstall = definePack(
       anchors: ['from source', 'alling back to'],
     },
   ],
+  {
+    readable: {
+      pattern: new RegExp(
+        String.raw`${P}(?:(?:Installed|Replaced) package \x60|Ignored package \x60[^\x60]+\x60 is already installed)`,
+      ),
+      anchors: ['Installed', 'Replaced', 'Ignored'],
+    },
+    hint: 'cargo install prints the lines the rules read unless it runs with `-q`/`--quiet`',
+  },
 );

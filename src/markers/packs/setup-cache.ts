@@ -20,4 +20,8 @@ export const setupCache = definePack(
       anchors: ['Failed to restore'],
     },
   ],
+  {
+    readable: { pattern: /^Cache restored from key: /, anchors: ['Cache restored'] },
+    hint: 'setup-node, setup-python, setup-go and setup-java print their dependency cache result when their `cache` input is set',
+  },
 );
