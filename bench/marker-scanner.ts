@@ -15,7 +15,9 @@
  * ripgrep's, peak memory under 100 MB. `node bench/marker-scanner.ts [--gib N]`. Needs Debian's
  * ripgrep (`apt-get install ripgrep`); without it the ripgrep column is skipped. lanekit and
  * ripgrep run 3 times in turns and the best time counts (the peak memory is the highest); GNU
- * grep, 10x slower, runs once.
+ * grep, 10x slower, runs once. lanekit also scans with one user rule added (a markers file), as
+ * marker-scanner matches user rules: once a regex the scanner finds by its literal word, once one
+ * it must test on every line.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -47,6 +49,13 @@ const RULES = BUILTIN_PACKS.flatMap((pack) => pack.rules);
 const SMALL_LOG_BYTES = 64 * 1024 * 1024;
 const MEMORY_TARGET_MB = 100;
 const RUNS = 3;
+/** Markers files adding one user rule: found by its word `Pulling`, or (case-insensitive) not. */
+const USER_RULES: Readonly<Record<string, string>> = {
+  'found by a word':
+    "rules:\n  - {id: docker/pull, category: download, regex: 'Pulling fs layer'}\n",
+  'on every line':
+    "rules:\n  - {id: docker/pull, category: download, regex: '(?i:pulling fs layer)'}\n",
+};
 
 const { values } = parseArgs({ options: { gib: { type: 'string', default: '1' } } });
 const targetBytes = Math.round(Number(values.gib) * 1024 ** 3);
@@ -146,13 +155,17 @@ const REPORT_PEAK_MEMORY =
   "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss='+process.resourceUsage().maxRSS))";
 
 /** `lanekit scan --json` from the bundle, as users run it: wall time, markers, peak RSS. */
-async function lanekit(path: string): Promise<{ ms: number; markers: number; maxRssMb: number }> {
+async function lanekit(
+  path: string,
+  rulesFile?: string,
+): Promise<{ ms: number; markers: number; maxRssMb: number }> {
   const run = await timeProcess(process.execPath, [
     '--import',
     REPORT_PEAK_MEMORY,
     cli.path,
     'scan',
     '--json',
+    ...(rulesFile === undefined ? [] : ['--rules', rulesFile]),
     path,
   ]);
   if (run?.code !== 0) throw new Error(`lanekit scan failed: ${run?.stderr ?? 'not started'}`);
@@ -183,8 +196,14 @@ try {
   // Best of RUNS, taken in turns with ripgrep, so a noisy neighbour hurts neither more.
   const ourRuns: Awaited<ReturnType<typeof lanekit>>[] = [];
   const rgRuns: TimedProcess[] = [];
+  const userRuleFiles = Object.entries(USER_RULES).map(([what, markers]) => {
+    const file = join(dir, `markers-${what.replaceAll(' ', '-')}.yml`);
+    writeFileSync(file, markers);
+    return { what, file, runs: [] as Awaited<ReturnType<typeof lanekit>>[] };
+  });
   for (let run = 0; run < RUNS; run++) {
     ourRuns.push(await lanekit(big));
+    for (const user of userRuleFiles) user.runs.push(await lanekit(big, user.file));
     const rgRun = await timeProcess('rg', ['-c', '-f', rgPatterns, big]);
     if (rgRun) rgRuns.push(rgRun);
   }
@@ -217,6 +236,15 @@ try {
           String(ours.markers),
           `unexplained markers; peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
         ),
+        ...userRuleFiles.map((user) => {
+          const best = fastest(user.runs);
+          return row(
+            `lanekit + user rule ${user.what}`,
+            best.ms,
+            String(best.markers),
+            `${(best.ms / ours.ms).toFixed(2)}x the time without it`,
+          );
+        }),
         row('grep -E -c -f (GNU grep)', grep?.ms, grep?.stdout.trim() ?? '-', rawLines),
         row(
           'rg -c -f (ripgrep)',
