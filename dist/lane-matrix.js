@@ -1,26 +1,26 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  readContents
-} from "./chunks/chunk-XPMI3MSL.js";
+  readRunWorkflowFile
+} from "./chunks/chunk-YQQAF6OB.js";
+import "./chunks/chunk-OWJYVQDS.js";
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-JYXR6YH5.js";
+} from "./chunks/chunk-WLCMGGKS.js";
 import {
   apiClient,
-  inWorkspace,
   parseJsonInput,
   runAction,
-  workspaceOf
-} from "./chunks/chunk-62KO65EI.js";
+  setJsonOutput
+} from "./chunks/chunk-BCJSG2G2.js";
 import {
   ConfigNode,
   code,
   details,
   require_dist,
   table
-} from "./chunks/chunk-E2B5MYZ3.js";
+} from "./chunks/chunk-W3UO6ISI.js";
 import {
   markdownText
 } from "./chunks/chunk-BDGPVZJH.js";
@@ -30,23 +30,49 @@ import {
   listRunAttemptJobs,
   nameBase,
   splitJobName
-} from "./chunks/chunk-WU4BGUVF.js";
+} from "./chunks/chunk-HFET5KVG.js";
 import {
-  readWorkflowEvent,
-  repositoryOf
-} from "./chunks/chunk-NYTUMRJY.js";
+  readWorkflowEvent
+} from "./chunks/chunk-PFIR35EB.js";
+import "./chunks/chunk-RHUMOCQK.js";
 import {
-  errorMessage
-} from "./chunks/chunk-T4SWIUSN.js";
+  pathInside,
+  workspaceOf
+} from "./chunks/chunk-JZRQ347E.js";
 import {
   CheckFailed,
   ConfigurationError,
+  errorMessage,
   invalidValue
-} from "./chunks/chunk-HI3FRFRH.js";
-import "./chunks/chunk-RHUMOCQK.js";
+} from "./chunks/chunk-2WEQVLCG.js";
 import {
   __toESM
 } from "./chunks/chunk-PYTXODB5.js";
+
+// src/lanes/decisions-output.ts
+function decisionsOf(decisions) {
+  return Object.fromEntries(decisions.map(({ job, ...decision }) => [job, decision]));
+}
+var keep = (decisions, pick) => Object.fromEntries(
+  Object.entries(decisions).flatMap(([job, decision]) => {
+    const kept = pick(decision);
+    return kept === void 0 ? [] : [[job, kept]];
+  })
+);
+var DECISIONS_SHRINKS = [
+  (decisions, truncation) => ({
+    ...keep(decisions, (d) => d.pass ? { ...d, legs: [] } : d),
+    truncated: truncation
+  }),
+  (decisions, truncation) => ({
+    ...keep(decisions, (d) => ({ ...d, legs: [] })),
+    truncated: truncation
+  }),
+  (decisions, truncation) => ({
+    ...keep(decisions, (d) => d.pass ? void 0 : { ...d, legs: [] }),
+    truncated: truncation
+  })
+];
 
 // src/lanes/dimensions.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -256,33 +282,6 @@ function judgeGate(request) {
 
 // src/lanes/gate-evidence.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/github/workflow-file.ts
-import { existsSync, readFileSync } from "node:fs";
-function workflowPath(workflowRef) {
-  if (!workflowRef) return void 0;
-  const at = workflowRef.lastIndexOf("@");
-  const withoutRef = at < 0 ? workflowRef : workflowRef.slice(0, at);
-  const parts = withoutRef.split("/");
-  return parts.length > 2 ? parts.slice(2).join("/") : void 0;
-}
-async function readRunWorkflowFile(options) {
-  const { env, client, log } = options;
-  const path = workflowPath(env.GITHUB_WORKFLOW_REF);
-  if (!path) return void 0;
-  const local = inWorkspace(options.workspace, path);
-  if (existsSync(local)) return { path, text: readFileSync(local, "utf8") };
-  const repository = repositoryOf(env);
-  const ref = env.GITHUB_WORKFLOW_SHA ?? env.GITHUB_SHA;
-  if (!client || !repository || !ref) return { path, text: void 0 };
-  try {
-    const [text2] = await readContents(client, repository, [{ path, ref }]);
-    return { path, text: text2 };
-  } catch (error) {
-    log.debug(`workflow file: ${errorMessage(error)}`);
-    return { path, text: void 0 };
-  }
-}
 
 // src/workflow/needs-graph.ts
 var NeedsGraph = class {
@@ -976,7 +975,7 @@ ${legsSection(report)}`;
 }
 
 // src/lanes/shard-inputs.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 // src/lanes/shards.ts
 function parseDurations(value, input) {
@@ -1092,13 +1091,13 @@ function loadDurations(value, workspace) {
   if (value === void 0) return /* @__PURE__ */ new Map();
   let text2 = value;
   if (!value.trimStart().startsWith("{")) {
-    const path = inWorkspace(workspace, value);
-    if (!existsSync2(path)) {
+    const path = pathInside("shard-durations", value, [workspace]);
+    if (!existsSync(path)) {
       throw new ConfigurationError(
         `shard-durations: got '${value}', expected a JSON object of item -> seconds or a JSON file in the workspace; no file at ${path}`
       );
     }
-    text2 = readFileSync2(path, "utf8");
+    text2 = readFileSync(path, "utf8");
   }
   let parsed;
   try {
@@ -1138,10 +1137,60 @@ function shardPlanOf(inputs, workspace) {
 }
 
 // src/lanes/trust.ts
+var TRUSTED_EVENTS = /* @__PURE__ */ new Map([
+  ["push", "push runs code from the repository itself, pushed by someone with write access"],
+  [
+    "create",
+    "create runs code from the repository itself, a branch or tag made by someone with write access"
+  ],
+  [
+    "delete",
+    "delete runs the default branch, after someone with write access deleted a branch or tag"
+  ],
+  [
+    "merge_group",
+    "merge_group runs code from the repository itself: the merge queue, filled by someone with write access with pull requests that passed branch protection"
+  ],
+  [
+    "release",
+    "release runs code from the repository itself, a tag released by someone with write access"
+  ],
+  [
+    "repository_dispatch",
+    "repository_dispatch runs the default branch, started through the API with a token that can write to the repository"
+  ],
+  ["schedule", "schedule runs the default branch, on the repository's own schedule"],
+  [
+    "workflow_dispatch",
+    "workflow_dispatch runs code from the repository itself, started by someone with write access"
+  ]
+]);
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
   "pull_request",
   "pull_request_review",
   "pull_request_review_comment"
+]);
+var OUTSIDER_EVENTS = /* @__PURE__ */ new Map([
+  [
+    "pull_request_target",
+    "pull_request_target runs with the base repository's secrets and write token for a pull request anyone can open, so its jobs stay on hosted runners"
+  ],
+  [
+    "issue_comment",
+    "issue_comment runs with the base repository's secrets and write token for a comment anyone can write, on an issue or on a pull request from anywhere"
+  ],
+  [
+    "workflow_run",
+    "workflow_run runs with the base repository's secrets and write token after a run of any event, fork pull requests included, whose artifacts and outputs it may take in"
+  ],
+  [
+    "check_run",
+    "check_run runs with the base repository's secrets and write token when a check changes, on any commit, fork pull requests included, and any app that may write checks can start it"
+  ],
+  [
+    "check_suite",
+    "check_suite runs with the base repository's secrets and write token when a check suite changes, on any commit, fork pull requests included, and any app that may write checks can start it"
+  ]
 ]);
 var DEPENDABOT = "dependabot[bot]";
 function object(value) {
@@ -1150,70 +1199,63 @@ function object(value) {
 function text(value, ...path) {
   let current = value;
   for (const key of path) current = object(current)?.[key];
-  return typeof current === "string" ? current : void 0;
+  return typeof current === "string" && current !== "" ? current : void 0;
 }
 var same = (a, b) => a.toLowerCase() === b.toLowerCase();
+var isDependabot = (login) => login !== void 0 && same(login, DEPENDABOT);
 var trusted = (reason) => ({ trusted: true, reason });
 var untrusted = (reason) => ({ trusted: false, reason });
+function unknownEvent(event) {
+  const what = event === "" ? "the event name is empty" : `the event '${event}' is not on the allow-list`;
+  return untrusted(
+    `${what}: lane-matrix trusts ${[...TRUSTED_EVENTS.keys()].join(", ")}, and ${[...PULL_REQUEST_EVENTS].join(", ")} from a branch of the repository, by the names GitHub sends`
+  );
+}
 function pullRequestTrust(event, payload) {
   const pull = object(payload.pull_request);
   if (!pull) return untrusted(`${event} without a pull_request in its payload`);
-  const number = typeof pull.number === "number" ? `#${pull.number}` : "";
-  const base = text(pull, "base", "repo", "full_name") ?? text(payload, "repository", "full_name");
+  const pullRequest = typeof pull.number === "number" ? `pull request #${pull.number}` : "the pull request";
   const head = text(pull, "head", "repo", "full_name");
   if (head === void 0) {
-    return untrusted(`pull request ${number} comes from a repository that no longer exists`);
-  }
-  if (base === void 0 || !same(head, base)) {
-    return untrusted(`pull request ${number} comes from the fork ${head}`);
-  }
-  if (text(payload, "sender", "login") === DEPENDABOT) {
     return untrusted(
-      `pull request ${number} is Dependabot's, which GitHub runs as if it came from a fork`
+      object(pull.head)?.repo === null ? `${pullRequest} comes from a repository that no longer exists` : `${event}: the payload does not say which repository ${pullRequest}'s code comes from`
     );
   }
-  return trusted(`pull request ${number} comes from a branch of ${base}`);
-}
-function workflowRunTrust(payload) {
-  const run2 = object(payload.workflow_run);
-  const triggeredBy = text(run2, "event") ?? "an event";
-  const repo = text(run2, "repository", "full_name") ?? text(payload, "repository", "full_name");
-  const head = text(run2, "head_repository", "full_name");
-  if (head === void 0) {
+  const repository = text(payload, "repository", "full_name");
+  const base = text(pull, "base", "repo", "full_name");
+  if (repository === void 0 || base === void 0) {
+    return untrusted(`${event}: the payload does not say which repository ${pullRequest} is for`);
+  }
+  if (!same(head, repository)) return untrusted(`${pullRequest} comes from the fork ${head}`);
+  if (!same(base, repository)) {
+    return untrusted(`${pullRequest} is for ${base}, not for ${repository} where this runs`);
+  }
+  const sender = text(payload, "sender", "login");
+  if (sender === void 0) {
+    return untrusted(`${event}: the payload does not say who started it`);
+  }
+  if (isDependabot(sender) || isDependabot(text(pull, "user", "login"))) {
     return untrusted(
-      `workflow_run of ${triggeredBy} does not say which repository its code is from`
+      `${pullRequest} is Dependabot's: its code comes from a package registry, and GitHub runs it as if it came from a fork`
     );
   }
-  if (repo === void 0 || !same(head, repo)) {
-    return untrusted(`workflow_run of ${triggeredBy} builds code from the fork ${head}`);
-  }
-  if (text(run2, "actor", "login") === DEPENDABOT) {
-    return untrusted(
-      `workflow_run of ${triggeredBy} was started by Dependabot, which GitHub treats as a fork`
-    );
-  }
-  return trusted(`workflow_run of ${triggeredBy} builds code from ${repo}`);
+  return trusted(`${pullRequest} comes from a branch of ${repository}`);
 }
 function eventTrust(event, payload) {
-  const body = object(payload) ?? {};
-  if (event === "pull_request_target") {
+  const body = object(payload);
+  if (!body) return untrusted(`the payload of ${event || "the event"} is not a JSON object`);
+  if (PULL_REQUEST_EVENTS.has(event)) return pullRequestTrust(event, body);
+  const why = TRUSTED_EVENTS.get(event);
+  if (why === void 0) {
+    const outsiders = OUTSIDER_EVENTS.get(event);
+    return outsiders === void 0 ? unknownEvent(event) : untrusted(outsiders);
+  }
+  if (isDependabot(text(body, "sender", "login"))) {
     return untrusted(
-      "pull_request_target runs with the base repository's secrets and write token, so its jobs stay on hosted runners"
+      `${event} was started by Dependabot: its code comes from a package registry, and GitHub runs it as if it came from a fork`
     );
   }
-  if (PULL_REQUEST_EVENTS.has(event)) return pullRequestTrust(event, body);
-  if (event === "workflow_run") return workflowRunTrust(body);
-  if (event === "issue_comment") {
-    const issue = object(body.issue);
-    if (object(issue?.pull_request)) {
-      const number = typeof issue?.number === "number" ? `#${issue.number}` : "";
-      return untrusted(
-        `a comment on pull request ${number}: the payload does not say which repository the pull request's code is from, so it counts as a fork`
-      );
-    }
-    return trusted("a comment on an issue runs the default branch");
-  }
-  return trusted(`${event || "the event"} runs code from the repository itself`);
+  return trusted(why);
 }
 
 // src/actions/lane-matrix.ts
@@ -1301,8 +1343,7 @@ async function runGate(settings, context) {
   context.setOutput("result", verdict.pass ? "success" : "failure");
   context.setOutput("success", String(verdict.pass));
   context.setOutput("failure", String(!verdict.pass));
-  const decisions = outcome.decisions.map(({ job, ...decision }) => [job, decision]);
-  context.setOutput("decisions", JSON.stringify(Object.fromEntries(decisions)));
+  setJsonOutput(context, "decisions", decisionsOf(outcome.decisions), DECISIONS_SHRINKS);
   for (const d of outcome.decisions)
     log.info(`${d.pass ? "pass" : "FAIL"} ${d.job} (${d.result}): ${d.why}`);
   for (const note of outcome.notes) log.notice(note);

@@ -5,50 +5,86 @@ import {
   PACK_NAMES,
   buildReport,
   checkFailOn,
+  failOnMessage,
   markersSummary,
   parseAllowEntries,
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-54MC6WLG.js";
+} from "./chunks/chunk-TGZ3QB5P.js";
+import {
+  DEFAULT_LANES_FILE,
+  readLanesInput
+} from "./chunks/chunk-WLCMGGKS.js";
+import {
+  apiClient,
+  runAction,
+  setJsonOutput
+} from "./chunks/chunk-BCJSG2G2.js";
+import "./chunks/chunk-W3UO6ISI.js";
+import "./chunks/chunk-BDGPVZJH.js";
+import {
+  currentRunAttempt,
+  laneOfArtifact
+} from "./chunks/chunk-HFET5KVG.js";
+import "./chunks/chunk-PFIR35EB.js";
+import "./chunks/chunk-RHUMOCQK.js";
 import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-YLA5URAZ.js";
+} from "./chunks/chunk-6YUV4XYW.js";
 import {
-  DEFAULT_LANES_FILE,
-  readLanesInput
-} from "./chunks/chunk-JYXR6YH5.js";
-import {
-  apiClient,
   readConfigInput,
-  runAction,
   workspaceOf
-} from "./chunks/chunk-62KO65EI.js";
-import "./chunks/chunk-E2B5MYZ3.js";
-import "./chunks/chunk-BDGPVZJH.js";
+} from "./chunks/chunk-JZRQ347E.js";
 import {
   CompiledRules
-} from "./chunks/chunk-3JMKEA3D.js";
-import {
-  currentRunAttempt,
-  laneOfArtifact
-} from "./chunks/chunk-WU4BGUVF.js";
-import "./chunks/chunk-NYTUMRJY.js";
-import "./chunks/chunk-T4SWIUSN.js";
+} from "./chunks/chunk-NAVPR6M6.js";
 import {
   CheckFailed,
   ConfigurationError,
   invalidValue
-} from "./chunks/chunk-HI3FRFRH.js";
-import "./chunks/chunk-RHUMOCQK.js";
+} from "./chunks/chunk-2WEQVLCG.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/actions/marker-scanner.ts
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// src/markers/report-output.ts
+var SOURCES_KEPT = 200;
+var withoutSamples = (source) => ({
+  ...source,
+  rules: Object.fromEntries(
+    Object.entries(source.rules).map(([id, rule]) => [id, { ...rule, samples: [] }])
+  )
+});
+var MARKERS_SHRINKS = [
+  (report, truncation) => ({
+    ...report,
+    sources: report.sources.map(withoutSamples),
+    truncated: { ...truncation, samples: true, omittedSources: 0 }
+  }),
+  (report, truncation) => {
+    const kept = report.sources.filter((source) => source.markers > 0 || source.error !== void 0).slice(0, SOURCES_KEPT).map(withoutSamples);
+    return {
+      ...report,
+      sources: kept,
+      truncated: {
+        ...truncation,
+        samples: true,
+        omittedSources: report.sources.length - kept.length
+      }
+    };
+  },
+  (report, truncation) => ({
+    ...report,
+    sources: [],
+    truncated: { ...truncation, samples: true, omittedSources: report.sources.length }
+  })
+];
 
 // src/markers/rules-input.ts
 function readRulesInput(inputs, workspace) {
@@ -95,7 +131,8 @@ function getInputs({ inputs }) {
 async function scanLocalFiles({ settings, compiled, context }) {
   if (settings.logs.length === 0) return [];
   const cwd = workspaceOf(context.env);
-  const { files, unmatched } = await expandLogPaths(settings.logs, cwd);
+  const roots = [cwd, ...context.env.RUNNER_TEMP ? [context.env.RUNNER_TEMP] : []];
+  const { files, unmatched } = await expandLogPaths(settings.logs, cwd, roots);
   for (const pattern of unmatched) context.log.warning(`logs: nothing matched '${pattern}'`);
   return scanFiles(
     files.map((path) => ({ path, name: displayPath(path, cwd), kind: "file" })),
@@ -112,7 +149,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-YVRDXTUJ.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-ZQHVJOPU.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });
@@ -124,7 +161,7 @@ async function scanArtifacts({
   context
 }) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-Z7K27BMZ.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-QQRQG52O.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,
@@ -136,7 +173,7 @@ async function scanArtifacts({
   });
 }
 function writeOutputs(report, context) {
-  context.setOutput("markers", JSON.stringify(report));
+  setJsonOutput(context, "markers", report, MARKERS_SHRINKS);
   context.setOutput("total", String(report.total));
   context.setOutput("explained", String(report.explained));
   context.setOutput("verdict", report.verdict);
@@ -162,11 +199,7 @@ async function run(context) {
   }
   context.log.info(verdictLine(report));
   if (settings.summary) context.appendSummary(markersSummary(report));
-  if (report.failing > 0) {
-    throw new CheckFailed(
-      `fail-on: ${report.failing} markers match ${settings.failOn.join(", ")}; see the step summary for where`
-    );
-  }
+  if (report.fails) throw new CheckFailed(failOnMessage(report, settings.failOn));
 }
 
 // lanekit-action-entry:marker-scanner

@@ -1,17 +1,16 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  LogScan
-} from "./chunk-3JMKEA3D.js";
-import {
   laneOfJob,
   listRunAttemptJobs
-} from "./chunk-WU4BGUVF.js";
-import "./chunk-NYTUMRJY.js";
+} from "./chunk-HFET5KVG.js";
+import "./chunk-PFIR35EB.js";
+import {
+  LogScan
+} from "./chunk-NAVPR6M6.js";
 import {
   errorMessage
-} from "./chunk-T4SWIUSN.js";
-import "./chunk-HI3FRFRH.js";
+} from "./chunk-2WEQVLCG.js";
 import "./chunk-PYTXODB5.js";
 
 // src/common/concurrency.ts

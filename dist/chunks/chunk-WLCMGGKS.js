@@ -1,14 +1,14 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  readConfigInput
-} from "./chunk-62KO65EI.js";
-import {
   ConfigNode
-} from "./chunk-E2B5MYZ3.js";
+} from "./chunk-W3UO6ISI.js";
+import {
+  readConfigInput
+} from "./chunk-JZRQ347E.js";
 import {
   ConfigurationError
-} from "./chunk-HI3FRFRH.js";
+} from "./chunk-2WEQVLCG.js";
 
 // src/lanes/lanes-config.ts
 var DEFAULT_LANES_FILE = ".github/lanekit/lanes.yml";
@@ -26,6 +26,7 @@ var LANE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var RESERVED_LANE_NAMES = ["default", "both", "all"];
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var RESERVED_ENV_PREFIXES = ["GITHUB_", "RUNNER_", "ACTIONS_"];
+var RUNNER_LABEL = /^\S(?:[\s\S]*\S)?$/;
 var SUFFIX = /^[^(),\r\n]*[^(),\s][^(),\r\n]*$/;
 var ARTIFACT_SUFFIX = /^[^":<>|*?\\/\r\n]*$/;
 function isMapping(node) {
@@ -39,17 +40,22 @@ function isMapping(node) {
   }
 }
 var RUNS_ON_FORMS = "a runner label, a list of labels, or {group, labels}";
-function runnerLabel(node) {
+function runnerLabel(node, what = "runner label") {
   if (node.isList || isMapping(node)) {
-    throw node.error(`expected a runner label here, got a ${node.isList ? "list" : "mapping"}`);
+    throw node.error(`expected a ${what} here, got a ${node.isList ? "list" : "mapping"}`);
   }
   if (node.isMissing) throw node.error(`expected ${RUNS_ON_FORMS}, got nothing`);
   const label = node.string();
-  if (label.trim() === "") throw node.error("expected a runner label, got an empty string");
+  if (label.trim() === "") throw node.error(`expected a ${what}, got an empty string`);
+  if (!RUNNER_LABEL.test(label)) {
+    throw node.error(
+      `${what} ${JSON.stringify(label)} has whitespace around it; write it without: ${JSON.stringify(label.trim())}`
+    );
+  }
   return label;
 }
 function runnerLabels(node) {
-  const labels = node.items().map(runnerLabel);
+  const labels = node.items().map((item) => runnerLabel(item));
   if (labels.length === 0) throw node.error("expected at least one runner label");
   return labels;
 }
@@ -58,7 +64,7 @@ function parseRunsOn(node) {
   if (isMapping(node)) {
     const fields = node.fields(RUNNER_GROUP_KEYS);
     if (!fields.group) throw node.error(`a runner group needs 'group:'; expected ${RUNS_ON_FORMS}`);
-    const group = runnerLabel(fields.group);
+    const group = runnerLabel(fields.group, "runner group");
     if (!fields.labels) return { group };
     return {
       group,
@@ -114,9 +120,10 @@ function parseLane(name, node) {
     );
   }
   const hosted = fields.hosted.boolean();
-  if (hosted && runnerLabelsOf(runsOn).some((label) => label.toLowerCase() === "self-hosted")) {
+  const selfHosted = runnerLabelsOf(runsOn).find((label) => label.toLowerCase() === "self-hosted");
+  if (hosted && selfHosted !== void 0) {
     throw fields.hosted.error(
-      "hosted: true, but runs-on asks for the 'self-hosted' label; a self-hosted lane is hosted: false"
+      `hosted: true, but runs-on asks for the '${selfHosted}' label (GitHub matches labels ignoring case); a self-hosted lane is hosted: false`
     );
   }
   const suffix = fields.suffix ? fields.suffix.string() : name;

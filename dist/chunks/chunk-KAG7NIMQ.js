@@ -2,115 +2,178 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   readContents
-} from "./chunk-XPMI3MSL.js";
+} from "./chunk-OWJYVQDS.js";
 import {
   ConfigNode,
+  MAX_YAML_NESTING,
+  YamlSyntaxError,
   code,
   details,
-  require_dist,
+  readYaml,
   table
-} from "./chunk-E2B5MYZ3.js";
+} from "./chunk-W3UO6ISI.js";
+import {
+  GitError,
+  catFileBatch,
+  git,
+  gitText,
+  tryGit,
+  tryGitText
+} from "./chunk-WSZT5TYF.js";
 import {
   markdownText
 } from "./chunk-BDGPVZJH.js";
 import {
   PULL_REQUEST_EVENTS,
   apiCall
-} from "./chunk-NYTUMRJY.js";
+} from "./chunk-PFIR35EB.js";
 import {
+  ConfigurationError,
   errorMessage
-} from "./chunk-T4SWIUSN.js";
-import {
-  ConfigurationError
-} from "./chunk-HI3FRFRH.js";
-import {
-  __toESM
-} from "./chunk-PYTXODB5.js";
+} from "./chunk-2WEQVLCG.js";
 
-// src/git/git.ts
-import { execFile, spawn } from "node:child_process";
-var GitError = class extends Error {
-  name = "GitError";
-};
-var MAX_OUTPUT = 1024 * 1024 * 1024;
-function git(cwd, args) {
-  return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      ["-c", "core.quotepath=false", ...args],
-      {
-        cwd,
-        encoding: "buffer",
-        maxBuffer: MAX_OUTPUT,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      },
-      (error, stdout, stderr) => {
-        if (error) {
-          const detail = stderr.toString().trim() || error.message;
-          reject(new GitError(`git ${args[0] ?? ""} failed: ${detail}`));
-        } else {
-          resolve(stdout);
-        }
-      }
+// src/git/repository.ts
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+
+// src/git/fetch-failure.ts
+var AUTHENTICATION = [
+  /Authentication failed/i,
+  /could not read (Username|Password)/i,
+  /terminal prompts disabled/i,
+  /returned error: 40[13]/,
+  /\bHTTP 40[13]\b/,
+  /Permission denied \(publickey/i,
+  // GitHub's answer for a private repository the credentials cannot read.
+  /Repository not found/i,
+  /repository '[^']*' not found/i
+];
+var MISSING = [
+  /not our ref/i,
+  /couldn't find remote ref/i,
+  /no such remote ref/i,
+  /unadvertised object/i
+];
+var NETWORK = [
+  /Could not resolve (host|proxy)/i,
+  /Failed to connect/i,
+  /Couldn't connect/i,
+  /Connection (refused|reset)/i,
+  /timed out/i,
+  /unable to access/i,
+  /does not appear to be a git repository/i,
+  /Could not read from remote repository/i,
+  /remote end hung up/i,
+  /early EOF/i,
+  /SSL|TLS|certificate/i
+];
+function classifyFetchFailure(stderr, withToken) {
+  const kind = AUTHENTICATION.some((p) => p.test(stderr)) ? "authentication" : MISSING.some((p) => p.test(stderr)) ? "missing" : NETWORK.some((p) => p.test(stderr)) ? "network" : "other";
+  return { kind, detail: firstError(stderr), withToken };
+}
+function firstError(stderr) {
+  const lines = stderr.split("\n").map((line2) => line2.trim()).filter((line2) => line2 !== "");
+  const line = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? "no message";
+  return line.replace(/:\/\/[^/@\s]*@/g, "://").slice(0, 300);
+}
+function describeFetchFailure(failure) {
+  switch (failure.kind) {
+    case "authentication":
+      return failure.withToken ? `origin refused the token input too (${failure.detail}); the token goes to GITHUB_SERVER_URL only: give change-router one that can read this repository (contents: read), or check out with fetch-depth: 0` : `origin asked for credentials and there were none (${failure.detail}); keep actions/checkout's persist-credentials: true, pass a token input, or check out with fetch-depth: 0`;
+    case "network":
+      return `origin could not be reached (${failure.detail}); a network problem, or check out with fetch-depth: 0 so that nothing needs fetching`;
+    case "missing":
+      return `origin does not have it (${failure.detail}); a force push or a deleted branch removes commits: route revisions origin still has (the base and head inputs)`;
+    case "other":
+      return `git fetch failed (${failure.detail}); check out with fetch-depth: 0 to fetch nothing`;
+  }
+}
+
+// src/git/path-bytes.ts
+import { isUtf8 } from "node:buffer";
+function decodePath(bytes) {
+  if (isUtf8(bytes)) return Buffer.from(bytes).toString("utf8");
+  let text = "";
+  let at = 0;
+  while (at < bytes.length) {
+    const length = validSequenceLength(bytes, at);
+    if (length === 0) {
+      text += String.fromCharCode(56320 + bytes[at]);
+      at += 1;
+    } else {
+      text += Buffer.from(bytes.subarray(at, at + length)).toString("utf8");
+      at += length;
+    }
+  }
+  return text;
+}
+function encodePath(path2) {
+  if (!/[\udc80-\udcff]/u.test(path2)) return Buffer.from(path2, "utf8");
+  const parts = [];
+  for (const char of path2) {
+    const code2 = char.codePointAt(0);
+    parts.push(
+      code2 >= 56448 && code2 <= 56575 ? Buffer.of(code2 - 56320) : Buffer.from(char, "utf8")
     );
-  });
-}
-async function tryGit(cwd, args) {
-  try {
-    return await git(cwd, args);
-  } catch (error) {
-    if (error instanceof GitError) return void 0;
-    throw error;
   }
+  return Buffer.concat(parts);
 }
-function catFileBatch(cwd, names) {
-  if (names.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", reject);
-    child.on("close", (code2) => {
-      if (code2 !== 0) {
-        reject(new GitError(`git cat-file --batch failed: ${stderr.trim()}`));
-        return;
-      }
-      const out = Buffer.concat(chunks);
-      const results = [];
-      let at = 0;
-      for (let i = 0; i < names.length; i++) {
-        const eol = out.indexOf(10, at);
-        const header = out.subarray(at, eol).toString("utf8");
-        at = eol + 1;
-        const match2 = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!match2) {
-          results.push(void 0);
-          continue;
-        }
-        const size = Number(match2[2]);
-        results.push(
-          match2[1] === "blob" ? out.subarray(at, at + size).toString("utf8") : void 0
-        );
-        at += size + 1;
-      }
-      resolve(results);
-    });
-    child.stdin.end(names.map((n) => `${n}
-`).join(""));
-  });
-}
-async function gitText(cwd, args) {
-  return (await git(cwd, args)).toString("utf8").trim();
-}
-async function tryGitText(cwd, args) {
-  try {
-    return await gitText(cwd, args);
-  } catch (error) {
-    if (error instanceof GitError) return void 0;
-    throw error;
+function validSequenceLength(bytes, at) {
+  const lead = bytes[at];
+  if (lead < 128) return 1;
+  const inRange = (offset, low = 128, high = 191) => {
+    const byte = bytes[at + offset];
+    return byte !== void 0 && byte >= low && byte <= high;
+  };
+  if (lead >= 194 && lead <= 223) return inRange(1) ? 2 : 0;
+  if (lead >= 224 && lead <= 239) {
+    const second = lead === 224 ? inRange(1, 160) : lead === 237 ? inRange(1, 128, 159) : inRange(1);
+    return second && inRange(2) ? 3 : 0;
   }
+  if (lead >= 240 && lead <= 244) {
+    const second = lead === 240 ? inRange(1, 144) : lead === 244 ? inRange(1, 128, 143) : inRange(1);
+    return second && inRange(2) && inRange(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// src/git/tree-lookup.ts
+async function blobAtPath(cwd, rev, path2, options) {
+  let tree = `${rev}^{tree}`;
+  const parts = splitBytes(Buffer.from(path2), 47);
+  for (const [index, name] of parts.entries()) {
+    const listing = await tryGit(cwd, ["ls-tree", "-z", "--end-of-options", tree], options);
+    const entry = listing && findEntry(listing, name);
+    if (entry === void 0) return void 0;
+    const last = index === parts.length - 1;
+    if (entry.type !== (last ? "blob" : "tree")) return void 0;
+    if (last) return tryGit(cwd, ["cat-file", "blob", entry.object], options);
+    tree = entry.object;
+  }
+  return void 0;
+}
+function findEntry(listing, name) {
+  for (const entry of splitBytes(listing, 0)) {
+    const tab = entry.indexOf(9);
+    if (tab < 0 || !entry.subarray(tab + 1).equals(name)) continue;
+    const [, type, object] = entry.subarray(0, tab).toString("latin1").split(" ");
+    return type === void 0 || object === void 0 ? void 0 : { type, object };
+  }
+  return void 0;
+}
+function splitBytes(bytes, separator) {
+  const parts = [];
+  let at = 0;
+  while (at <= bytes.length) {
+    const end = bytes.indexOf(separator, at);
+    if (end < 0) {
+      if (at < bytes.length) parts.push(bytes.subarray(at));
+      break;
+    }
+    parts.push(bytes.subarray(at, end));
+    at = end + 1;
+  }
+  return parts;
 }
 
 // src/git/repository.ts
@@ -120,170 +183,183 @@ function isNullSha(sha) {
 }
 var Repository = class _Repository {
   dir;
-  constructor(dir) {
+  #options;
+  #credentials;
+  /** Set once origin refused a fetch without credentials: later fetches use them at once. */
+  #authenticate = false;
+  #fetchedWithCredentials = false;
+  constructor(dir, options = {}) {
     this.dir = dir;
+    this.#options = { safeDirectories: options.safeDirectories };
+    this.#credentials = options.credentials;
   }
-  static async open(dir) {
-    const top = await tryGitText(dir, ["rev-parse", "--show-toplevel"]);
-    return top === void 0 ? void 0 : new _Repository(top);
+  static async open(dir, options = {}) {
+    const opened = await _Repository.locate(dir, options);
+    return opened instanceof _Repository ? opened : void 0;
+  }
+  /** The repository `dir` is in, or why git refused it. */
+  static async locate(dir, options = {}) {
+    try {
+      const top = await gitText(dir, ["rev-parse", "--show-toplevel"], {
+        safeDirectories: options.safeDirectories
+      });
+      return new _Repository(top, options);
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      const dubious = /dubious ownership/.test(error.stderr);
+      return {
+        reason: dubious ? "dubious-ownership" : "not-a-repository",
+        detail: error.stderr.split("\n")[0] ?? error.message
+      };
+    }
+  }
+  /** True once a fetch succeeded with the credentials after origin refused one without. */
+  get authenticated() {
+    return this.#fetchedWithCredentials;
   }
   /** The commit sha a revision names, or undefined when it is not in the local object store. */
   async resolveCommit(rev) {
-    return tryGitText(this.dir, [
-      "rev-parse",
-      "--verify",
-      "--quiet",
-      "--end-of-options",
-      `${rev}^{commit}`
-    ]);
+    return tryGitText(
+      this.dir,
+      ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`],
+      this.#options
+    );
   }
   async isShallow() {
-    return await gitText(this.dir, ["rev-parse", "--is-shallow-repository"]) === "true";
+    const answer = await gitText(this.dir, ["rev-parse", "--is-shallow-repository"], this.#options);
+    return answer === "true";
   }
-  async mergeBase(a, b) {
-    return tryGitText(this.dir, ["merge-base", "--end-of-options", a, b]);
+  /** Every best common ancestor git finds in the commits present, the one it prefers first. */
+  async mergeBases(a, b) {
+    const out = await tryGitText(
+      this.dir,
+      ["merge-base", "--all", "--end-of-options", a, b],
+      this.#options
+    );
+    return out === void 0 || out === "" ? [] : out.split("\n");
   }
-  /** Fetch from `origin` with the credentials the checkout left in the local config. */
+  /**
+   * The shallow clone's boundary commits (present, their parents not) that `tips` reach without
+   * passing through `stop`: history beyond them is unknown here.
+   */
+  async boundaryCommits(tips, stop) {
+    const path2 = await gitText(this.dir, ["rev-parse", "--git-path", "shallow"], this.#options);
+    let boundary;
+    try {
+      boundary = new Set((await readFile(resolve(this.dir, path2), "utf8")).split("\n"));
+    } catch {
+      return [];
+    }
+    const reached = await gitText(
+      this.dir,
+      ["rev-list", "--end-of-options", ...tips, `^${stop}`, "--"],
+      this.#options
+    );
+    return reached.split("\n").filter((sha) => sha !== "" && boundary.has(sha));
+  }
+  /**
+   * Fetches from `origin` with the credentials the checkout left in the local config; when
+   * origin asks for credentials, again with the repository's own (and from then on with them).
+   */
   async fetch(args) {
-    return await tryGitText(this.dir, [
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--quiet",
-      ...args
-    ]) !== void 0;
+    if (!this.#authenticate) {
+      const plain = await this.#fetch(args, false);
+      if (plain.ok || plain.failure.kind !== "authentication" || !this.#credentials) return plain;
+      this.#authenticate = true;
+    }
+    return this.#fetch(args, true);
+  }
+  async #fetch(args, withToken) {
+    const options = withToken ? { ...this.#options, secretConfig: this.#credentials } : this.#options;
+    try {
+      await git(
+        this.dir,
+        ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", ...args],
+        options
+      );
+      if (withToken) this.#fetchedWithCredentials = true;
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof GitError)) throw error;
+      return { ok: false, failure: classifyFetchFailure(error.stderr, withToken) };
+    }
   }
   async changedFiles(base, head) {
-    const out = await git(this.dir, [
-      "diff",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--name-status",
-      "-z",
-      "-M",
-      "--end-of-options",
-      base,
-      head,
-      "--"
-    ]);
-    return parseNameStatus(out.toString("utf8"));
+    const out = await git(
+      this.dir,
+      [
+        "diff",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--name-status",
+        "-z",
+        "-M",
+        "--end-of-options",
+        base,
+        head,
+        "--"
+      ],
+      this.#options
+    );
+    return parseNameStatus(out);
   }
   /**
    * Files' text at commits, undefined where a path does not exist (or is not a file), read by
    * one `git cat-file --batch` process however many there are.
    */
   async readFiles(specs) {
-    const batchable = specs.filter((s) => !/[\n\r]/.test(s.path));
+    const names = specs.map((s) => ({ rev: s.rev, path: encodePath(s.path) }));
+    const lineBreak = (path2) => path2.includes(10) || path2.includes(13);
     const batched = await catFileBatch(
       this.dir,
-      batchable.map((s) => `${s.rev}:${s.path}`)
+      names.filter((n) => !lineBreak(n.path)).map((n) => Buffer.concat([Buffer.from(`${n.rev}:`), n.path])),
+      this.#options
     );
     let next = 0;
     return Promise.all(
-      specs.map(async (spec) => {
-        if (!/[\n\r]/.test(spec.path)) return batched[next++];
-        const blob = await tryGit(this.dir, ["cat-file", "blob", `${spec.rev}:${spec.path}`]);
-        return blob?.toString("utf8");
+      names.map(async (name) => {
+        if (!lineBreak(name.path)) return batched[next++];
+        return (await blobAtPath(this.dir, name.rev, name.path, this.#options))?.toString("utf8");
       })
     );
   }
   async commitMessage(rev) {
-    return tryGitText(this.dir, ["log", "-1", "--format=%B", "--end-of-options", rev, "--"]);
+    return tryGitText(
+      this.dir,
+      ["log", "-1", "--format=%B", "--end-of-options", rev, "--"],
+      this.#options
+    );
   }
 };
 function parseNameStatus(out) {
-  const fields = out.split("\0");
+  const fields = [];
+  for (let at = 0; at < out.length; ) {
+    const end = out.indexOf(0, at);
+    fields.push(out.subarray(at, end < 0 ? out.length : end));
+    at = end < 0 ? out.length : end + 1;
+  }
+  const path2 = (field) => field === void 0 ? "" : decodePath(field);
   const files = [];
   let i = 0;
   while (i < fields.length) {
-    const code2 = fields[i++];
+    const code2 = fields[i++].toString("latin1");
     if (!code2) continue;
     const kind = code2[0];
     if (kind === "R" || kind === "C") {
-      const previousPath = fields[i++] ?? "";
-      const path2 = fields[i++] ?? "";
+      const previousPath = path2(fields[i++]);
+      const current = path2(fields[i++]);
       files.push(
-        kind === "R" ? { path: path2, status: "renamed", previousPath } : { path: path2, status: "added" }
+        kind === "R" ? { path: current, status: "renamed", previousPath } : { path: current, status: "added" }
       );
     } else {
-      const path2 = fields[i++] ?? "";
-      files.push({ path: path2, status: kind === "A" ? "added" : kind === "D" ? "deleted" : "modified" });
+      const current = path2(fields[i++]);
+      files.push({
+        path: current,
+        status: kind === "A" ? "added" : kind === "D" ? "deleted" : "modified"
+      });
     }
   }
   return files;
-}
-
-// src/routing/plan-summary.ts
-var SHOWN_REASONS = 3;
-function describeReason(reason) {
-  switch (reason.type) {
-    case "path":
-      return `${reason.path} matches ${reason.rule}`;
-    case "key":
-      return `${reason.file}: key ${reason.key} changed (${reason.rule})`;
-    case "tool":
-      return `${reason.file}: tool ${reason.tool} ${reason.change} (${reason.key})`;
-    case "implied":
-      return `implied by ${reason.by}`;
-    case "parse-error":
-      return `${reason.cause} (${reason.detail})`;
-    case "fallback":
-      return reason.cause;
-  }
-}
-function reasonMarkdown(reason) {
-  switch (reason.type) {
-    case "path":
-      return `${code(reason.path)} matches ${code(reason.rule)}`;
-    case "key":
-      return `${code(reason.file)} key ${code(reason.key)} changed`;
-    case "tool":
-      return `${code(reason.file)} tool ${code(reason.tool)} ${reason.change}`;
-    case "implied":
-      return `implied by ${code(reason.by)}`;
-    case "parse-error":
-      return `${code(reason.cause)}: ${markdownText(reason.detail)}`;
-    case "fallback":
-      return code(reason.cause);
-  }
-}
-function planSummary(plan) {
-  const entries = Object.entries(plan.routes);
-  const running = entries.filter(([, r]) => r.run).length;
-  const rows = entries.map(([name, route]) => {
-    const shown = route.reasons.slice(0, SHOWN_REASONS).map(reasonMarkdown);
-    const more = route.reasons.length + route.omittedReasons - shown.length;
-    if (more > 0) shown.push(`and ${more} more`);
-    return [code(name), route.run ? "\u2705 run" : "\u23ED\uFE0F skip", shown.join("<br>") || "\u2014"];
-  });
-  let out = `### change-router: ${running} of ${entries.length} routes run
-
-`;
-  out += table(["route", "run", "why"], rows);
-  const range2 = plan.base ? `${code(plan.base.slice(0, 12))}\u2026${code((plan.head ?? "").slice(0, 12))}` : "none";
-  out += `
-${plan.changedFiles} changed files, ${plan.source} diff ${range2}: ${markdownText(plan.how)}.
-`;
-  if (plan.fallbackReason) out += `
-Fallback: ${code(plan.fallbackReason)}.
-`;
-  if (plan.warnings.length > 0) {
-    out += `
-**Configuration drift:**
-${plan.warnings.map((w) => `- ${markdownText(w)}`).join("\n")}
-`;
-  }
-  const folded = entries.filter(([, r]) => r.reasons.length > SHOWN_REASONS).map(([name, r]) => {
-    const list = r.reasons.map((reason) => `- ${reasonMarkdown(reason)}`).join("\n");
-    const omitted = r.omittedReasons > 0 ? `
-- and ${r.omittedReasons} more (not listed)` : "";
-    return details(
-      `All ${r.reasons.length + r.omittedReasons} reasons for ${code(name)}`,
-      list + omitted
-    );
-  });
-  return out + (folded.length > 0 ? `
-${folded.join("\n")}` : "");
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -2925,14 +3001,129 @@ minimatch.unescape = unescape;
 // src/routing/path-rules.ts
 var GLOB_OPTIONS = { dot: true, nocomment: true, nonegate: true };
 function globProblem(pattern) {
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  const negated = pattern.startsWith("!");
+  const body = negated ? pattern.slice(1) : pattern;
   if (body === "") return "an empty pattern matches nothing";
   if (body.startsWith("/")) return "paths are relative to the repository root; drop the leading /";
   if (body.startsWith("./")) return "paths never start with './'; drop it";
   if (body.endsWith("/")) return "a path never ends with '/'; use 'dir/**' for a directory's files";
-  if (body.includes("\\")) return "use / as the path separator";
   if (body.includes("//")) return "'//' never matches a path";
+  const problem = syntaxProblem(body, negated ? 1 : 0);
+  if (problem !== void 0) return problem;
+  try {
+    new Minimatch(body, GLOB_OPTIONS);
+  } catch (error) {
+    return `minimatch refuses it: ${errorMessage(error)}`;
+  }
   return void 0;
+}
+var ESCAPABLE = "*?[]{}()!+@,|\\";
+var EXTGLOB = "?*+@!";
+var POSIX_CLASSES = [
+  "alnum",
+  "alpha",
+  "ascii",
+  "blank",
+  "cntrl",
+  "digit",
+  "graph",
+  "lower",
+  "print",
+  "punct",
+  "space",
+  "upper",
+  "word",
+  "xdigit"
+];
+function syntaxProblem(glob, shift) {
+  const column = (index) => `column ${index + shift + 1}`;
+  const open = [];
+  let escaped = -1;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\") {
+      const next = glob[i + 1];
+      if (next === void 0 || !ESCAPABLE.includes(next)) {
+        return `use / as the path separator; '\\' (${column(i)}) only escapes one of ${ESCAPABLE}`;
+      }
+      escaped = ++i;
+    } else if (c === "[") {
+      const braceOpen = open.some((group) => group.text === "{");
+      const end = classEnd2(glob, i, braceOpen, column);
+      if (typeof end === "string") return end;
+      i = end;
+    } else if (c === "]") {
+      return `']' at ${column(i)} closes no '['; escape it as '\\]' to match a literal ']'`;
+    } else if (c === "{") {
+      open.push({ text: "{", index: i });
+    } else if (c === "}") {
+      const group = open.pop();
+      if (group === void 0) {
+        return `'}' at ${column(i)} closes no '{'; escape it as '\\}' to match a literal '}'`;
+      }
+      if (group.text !== "{") {
+        return `'}' at ${column(i)} comes before the ')' of '${group.text}' at ${column(group.index)}`;
+      }
+    } else if (c === "(" && i > 0 && escaped !== i - 1 && EXTGLOB.includes(glob[i - 1])) {
+      open.push({ text: `${glob[i - 1]}(`, index: i - 1 });
+    } else if (c === ")" && open.some((group) => group.text !== "{")) {
+      const group = open.pop();
+      if (group.text === "{") {
+        return `')' at ${column(i)} comes before the '}' of '{' at ${column(group.index)}`;
+      }
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed === void 0) return void 0;
+  const close = unclosed.text === "{" ? "}" : ")";
+  return `'${unclosed.text}' at ${column(unclosed.index)} is never closed with '${close}'; escape '${unclosed.text[0]}' as '\\${unclosed.text[0]}' to match it literally`;
+}
+function classEnd2(glob, start, insideBraces, column) {
+  let i = start + 1;
+  if (glob[i] === "!" || glob[i] === "^") i++;
+  const first = i;
+  let rangeFrom;
+  for (; i < glob.length; i++) {
+    let c = glob[i];
+    if (c === "/" || insideBraces && (c === "," || c === "}")) break;
+    if (c === "]" && i > first) return i;
+    if (c === "[" && glob[i + 1] === ":") {
+      const close = glob.indexOf(":]", i + 2);
+      const name = close < 0 ? void 0 : glob.slice(i + 2, close);
+      if (name !== void 0 && /^[a-z]+$/.test(name)) {
+        if (!POSIX_CLASSES.includes(name)) {
+          return `unknown class '[:${name}:]' at ${column(i)}, expected one of ${POSIX_CLASSES.map((n) => `[:${n}:]`).join(" ")}`;
+        }
+        i = close + 1;
+        rangeFrom = void 0;
+        continue;
+      }
+    }
+    const at = i;
+    if (c === "\\") {
+      if (i + 1 >= glob.length) break;
+      c = glob[++i];
+    }
+    if (glob[at] === "-" && rangeFrom !== void 0 && i + 1 < glob.length && glob[i + 1] !== "]") {
+      let to = glob[++i];
+      if (to === "/" || insideBraces && (to === "," || to === "}")) break;
+      if (to === "\\") {
+        if (i + 1 >= glob.length) break;
+        to = glob[++i];
+      }
+      if (to.codePointAt(0) < rangeFrom.char.codePointAt(0)) {
+        return `range '${rangeFrom.char}-${to}' at ${column(rangeFrom.index)} is reversed and matches nothing; write '${to}-${rangeFrom.char}'`;
+      }
+      rangeFrom = void 0;
+      continue;
+    }
+    rangeFrom = { char: c, index: at };
+  }
+  const opening = glob.slice(start, first);
+  if (glob[first] === "]" && glob.indexOf("]", first + 1) < 0) {
+    return `'${opening}]' at ${column(start)} is an empty class, which matches nothing; escape brackets as '\\[' and '\\]' to match them literally`;
+  }
+  return `'[' at ${column(start)} opens a class that is never closed with ']'; escape it as '\\[' to match a literal '['`;
 }
 var MAGIC = /[*?[\]{}()!+@\\]/;
 var MAGIC_RUN = /(?:\[[^\]]*\]|\{[^}]*\}|\([^)]*\)|[*?!+@\\])+/;
@@ -3842,7 +4033,6 @@ function parse(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/routing/structured-keys.ts
-var import_yaml = __toESM(require_dist(), 1);
 function formatOfPath(path2) {
   const name = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   const dot = name.lastIndexOf(".");
@@ -3859,17 +4049,68 @@ function formatOfPath(path2) {
       return void 0;
   }
 }
+var MAX_NESTING = MAX_YAML_NESTING;
+var MIB = 1024 * 1024;
+var MAX_TEXT_BYTES = {
+  json: 64 * MIB,
+  toml: 64 * MIB,
+  yaml: 16 * MIB
+};
+var MAX_YAML_ALIASES = 1e3;
+var FORMAT_NAMES = {
+  json: "JSON",
+  toml: "TOML",
+  yaml: "YAML"
+};
 function parseStructured(text, format) {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_TEXT_BYTES[format]) {
+    throw new Error(
+      `${FORMAT_NAMES[format]} of ${formatMib(bytes)}, more than the ${formatMib(MAX_TEXT_BYTES[format])} lanekit parses`
+    );
+  }
   switch (format) {
     case "json":
       return parseJson(text);
     case "toml":
-      return parseTomlText(text);
+      return checkTomlNesting(parseTomlText(text));
     case "yaml":
       return parseYamlText(text);
   }
 }
+function formatMib(bytes) {
+  return `${(bytes / MIB).toFixed(1).replace(/\.0$/, "")} MiB`;
+}
+function jsonTooDeep(text) {
+  let depth = 0;
+  let inString = false;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) return { line, column: i - lineStart + 1 };
+    } else if (c === 93 || c === 125) {
+      depth--;
+    } else if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return void 0;
+}
 function parseJson(text) {
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    throw new Error(
+      `invalid JSON at line ${deep.line}, column ${deep.column}: arrays and objects nested deeper than ${MAX_NESTING} levels`
+    );
+  }
   try {
     return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
@@ -3882,28 +4123,45 @@ function parseJson(text) {
     throw new Error(`invalid JSON: ${detail}`);
   }
 }
+var TOML_NESTING = `tables and arrays nested deeper than ${MAX_NESTING} levels`;
 function parseTomlText(text) {
   try {
-    return parse(text);
+    return parse(text, { maxDepth: MAX_NESTING - 1 });
   } catch (error) {
     if (error instanceof TomlError) {
-      const detail = firstLine(error.message).replace(/^Invalid TOML document:\s*/, "");
+      const detail = firstLine(error.message).replace(/^Invalid TOML document:\s*/, "").replace(/^document contains excessively nested structures.*/, TOML_NESTING);
       throw new Error(`invalid TOML at line ${error.line}, column ${error.column}: ${detail}`);
     }
     throw new Error(`invalid TOML: ${firstLine(errorMessage(error))}`);
   }
 }
+function checkTomlNesting(doc) {
+  const pending = [[doc, 1]];
+  for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+    const [node, depth] = next;
+    const children = Array.isArray(node) ? node : isTable(node) ? Object.values(node) : void 0;
+    if (children === void 0) continue;
+    if (depth > MAX_NESTING) {
+      throw new Error(`invalid TOML: ${TOML_NESTING}`);
+    }
+    for (const child of children) pending.push([child, depth + 1]);
+  }
+  return doc;
+}
 function parseYamlText(text) {
   try {
-    return (0, import_yaml.parse)(text, { logLevel: "error" }) ?? null;
+    const { document, aliasTargets } = readYaml(text);
+    if (aliasTargets.size > MAX_YAML_ALIASES) {
+      throw new Error(
+        `${aliasTargets.size} aliases, more than the ${MAX_YAML_ALIASES} lanekit resolves`
+      );
+    }
+    return document.toJS() ?? null;
   } catch (error) {
-    if (error instanceof import_yaml.YAMLError) {
-      const detail = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
-      const start = error.linePos?.[0];
-      if (start) {
-        throw new Error(`invalid YAML at line ${start.line}, column ${start.col}: ${detail}`);
-      }
-      throw new Error(`invalid YAML: ${detail}`);
+    if (error instanceof YamlSyntaxError) {
+      throw new Error(
+        `invalid YAML at line ${error.line}, column ${error.column}: ${error.message}`
+      );
     }
     throw new Error(`invalid YAML: ${firstLine(errorMessage(error))}`);
   }
@@ -4032,100 +4290,124 @@ function formatSegment(segment) {
 function keyPatternMatches(pattern, key) {
   const segments = pattern.segments;
   const width = key.length + 1;
-  const failed = /* @__PURE__ */ new Set();
-  const match2 = (i, j, byGlobstar) => {
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [0];
+  const reach = (i, j, byGlobstar) => {
+    const state = (i * width + j) * 2 + (byGlobstar ? 1 : 0);
+    if (!seen.has(state)) {
+      seen.add(state);
+      pending.push(state);
+    }
+  };
+  for (let state = pending.pop(); state !== void 0; state = pending.pop()) {
+    const byGlobstar = state % 2 === 1;
+    const j = (state - state % 2) / 2 % width;
+    const i = ((state - state % 2) / 2 - j) / width;
     if (i === segments.length) return true;
     if (j === key.length && !byGlobstar) return true;
-    const state = (i * width + j) * 2 + (byGlobstar ? 1 : 0);
-    if (failed.has(state)) return false;
     const segment = segments[i];
-    let result;
     if (segment.kind === "any") {
-      result = match2(i + 1, j, byGlobstar) || j < key.length && match2(i, j + 1, true);
-    } else if (j === key.length) {
-      result = false;
-    } else if (segment.kind === "one") {
-      result = match2(i + 1, j + 1, false);
-    } else {
-      result = segment.value === key[j] && match2(i + 1, j + 1, false);
+      reach(i + 1, j, byGlobstar);
+      if (j < key.length) reach(i, j + 1, true);
+    } else if (j < key.length && (segment.kind === "one" || segment.value === key[j])) {
+      reach(i + 1, j + 1, false);
     }
-    if (!result) failed.add(state);
-    return result;
-  };
-  return match2(0, 0, false);
+  }
+  return false;
 }
 function keyPatternMatchesDocument(pattern, doc) {
   if (doc === void 0) return false;
   const segments = pattern.segments;
   const searched = /* @__PURE__ */ new Map();
-  const found = (i, node) => {
+  const pending = [[0, doc]];
+  for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+    const [i, node] = next;
     if (i === segments.length) return true;
     const segment = segments[i];
-    if (segment.kind === "any" && found(i + 1, node)) return true;
-    if (kindOf(node) === "scalar") return false;
+    if (segment.kind === "any") pending.push([i + 1, node]);
+    if (kindOf(node) === "scalar") continue;
     const container = node;
     let seen = searched.get(container);
     if (seen === void 0) searched.set(container, seen = /* @__PURE__ */ new Set());
-    if (seen.has(i)) return false;
+    if (seen.has(i)) continue;
     seen.add(i);
     if (segment.kind === "literal") {
       const child = childNamed(node, segment.value);
-      return child.present && found(i + 1, child.value);
+      if (child.present) pending.push([i + 1, child.value]);
+      continue;
     }
-    const next = segment.kind === "one" ? i + 1 : i;
-    return (childrenOf(node) ?? []).some(([, child]) => found(next, child));
-  };
-  return found(0, doc);
+    const after = segment.kind === "one" ? i + 1 : i;
+    for (const [, child] of childrenOf(node) ?? []) pending.push([after, child]);
+  }
+  return false;
 }
 function changedKeyPaths(base, head) {
-  const changed = [];
+  return [...keyChanges(base, head)];
+}
+function sameDocument(a, b) {
+  return keyChanges(a, b).next().done === true;
+}
+function keyPathOf(link) {
   const path2 = [];
+  for (let at = link; at !== void 0; at = at.parent) path2.push(at.name);
+  return path2.reverse();
+}
+function* keyChanges(base, head) {
   const active = /* @__PURE__ */ new Set();
-  const leaves = (node) => {
-    const children = childrenOf(node);
-    if (children === void 0 || children.length === 0 || active.has(node)) {
-      changed.push([...path2]);
-      return;
+  const tasks = [{ kind: "compare", a: base, b: head }];
+  for (let task = tasks.pop(); task !== void 0; task = tasks.pop()) {
+    if (task.kind === "leave") {
+      for (const container of task.containers) active.delete(container);
+      continue;
     }
-    active.add(node);
-    for (const [name, child] of sortedChildren(node, children)) {
-      path2.push(name);
-      leaves(child);
-      path2.pop();
+    if (task.kind === "leaves") {
+      const { node, at: at2 } = task;
+      const children = childrenOf(node);
+      if (children === void 0 || children.length === 0 || active.has(node)) {
+        yield keyPathOf(at2);
+        continue;
+      }
+      active.add(node);
+      tasks.push({ kind: "leave", containers: [node] });
+      const ordered2 = sortedChildren(node, children);
+      for (let index = ordered2.length - 1; index >= 0; index--) {
+        const [name, child] = ordered2[index];
+        tasks.push({ kind: "leaves", node: child, at: { name, parent: at2 } });
+      }
+      continue;
     }
-    active.delete(node);
-  };
-  const diff = (a, b) => {
-    if (a === void 0 && b === void 0) return;
+    const { a, b, at } = task;
+    if (a === void 0 && b === void 0) continue;
     if (a === void 0 || b === void 0) {
-      leaves(a === void 0 ? b : a);
-      return;
+      tasks.push({ kind: "leaves", node: a === void 0 ? b : a, at });
+      continue;
     }
     const kindA = kindOf(a);
-    const kindB = kindOf(b);
-    if (kindA !== kindB) {
-      changed.push([...path2]);
-      return;
+    if (kindA !== kindOf(b)) {
+      yield keyPathOf(at);
+      continue;
     }
     if (kindA === "scalar") {
-      if (!sameScalar(a, b)) changed.push([...path2]);
-      return;
+      if (!sameScalar(a, b)) yield keyPathOf(at);
+      continue;
     }
-    if (a === b || active.has(a) || active.has(b)) return;
+    if (a === b || active.has(a) || active.has(b)) continue;
     active.add(a);
     active.add(b);
+    tasks.push({ kind: "leave", containers: [a, b] });
     const names = /* @__PURE__ */ new Set([...childNames(a), ...childNames(b)]);
     const ordered = kindA === "array" ? [...names].sort(byIndex) : [...names].sort(byCodeUnit);
-    for (const name of ordered) {
-      path2.push(name);
-      diff(childNamed(a, name).value, childNamed(b, name).value);
-      path2.pop();
+    for (let index = ordered.length - 1; index >= 0; index--) {
+      const name = ordered[index];
+      const child = { name, parent: at };
+      tasks.push({
+        kind: "compare",
+        a: childNamed(a, name).value,
+        b: childNamed(b, name).value,
+        at: child
+      });
     }
-    active.delete(a);
-    active.delete(b);
-  };
-  diff(base, head);
-  return changed;
+  }
 }
 function kindOf(node) {
   if (Array.isArray(node)) return "array";
@@ -4175,7 +4457,7 @@ function dateText(date) {
 
 // src/routing/routes-config.ts
 var DEFAULT_ROUTES_FILE = ".github/lanekit/routes.yml";
-var RESERVED_OUTPUTS = ["plan", "routes", "changed-files", "fallback-reason"];
+var RESERVED_OUTPUTS = ["plan", "plan-file", "routes", "changed-files", "fallback-reason"];
 var ROUTES_FILE_KEYS = ["routes", "fallback", "force"];
 var ROUTE_KEYS = ["paths", "status", "keys", "mise-tools", "implies"];
 var FORCE_KEYS = ["labels", "trailers"];
@@ -4239,36 +4521,73 @@ function parseRoute(name, node) {
     implies
   };
 }
-function checkImplications(routes, root) {
-  const byName = new Map(routes.map((r) => [r.name, r]));
+function checkImplications(parsed) {
+  const byName = new Map(parsed.map((p) => [p.route.name, p]));
   const state = /* @__PURE__ */ new Map();
-  const visit = (name, trail) => {
-    if (state.get(name) === "done") return;
-    if (state.get(name) === "visiting") {
-      const cycle = [...trail.slice(trail.indexOf(name)), name].join(" -> ");
-      throw new ConfigurationError(`${root.location()}: implies: cycle ${cycle}`);
+  for (const { route } of parsed) {
+    if (state.has(route.name)) continue;
+    state.set(route.name, "visiting");
+    const trail = [{ name: route.name, next: 0 }];
+    while (trail.length > 0) {
+      const top = trail.at(-1);
+      const implies = byName.get(top.name).implies;
+      const item = implies[top.next++];
+      if (item === void 0) {
+        state.set(top.name, "done");
+        trail.pop();
+        continue;
+      }
+      const target = item.string();
+      if (state.get(target) === "visiting") {
+        const names = trail.map((t) => t.name);
+        const cycle = [...names.slice(names.indexOf(target)), target];
+        throw item.error(`implies: cycle ${shownCycle(cycle)}; remove one of its implications`);
+      }
+      if (state.has(target)) continue;
+      state.set(target, "visiting");
+      trail.push({ name: target, next: 0 });
     }
-    state.set(name, "visiting");
-    for (const next of byName.get(name)?.implies ?? []) visit(next, [...trail, name]);
-    state.set(name, "done");
-  };
-  for (const route of routes) visit(route.name, []);
+  }
+}
+function shownCycle(names) {
+  const kept = 8;
+  if (names.length <= kept * 2) return names.join(" -> ");
+  const left = names.length - kept * 2;
+  return [...names.slice(0, kept), `(${left} more)`, ...names.slice(-kept)].join(" -> ");
+}
+function checkRouteName(name, node, seen) {
+  if (!ROUTE_NAME.test(name)) {
+    throw node.error(
+      `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`
+    );
+  }
+  const folded = name.toLowerCase();
+  const reserved = RESERVED_OUTPUTS.find((output) => output === folded);
+  if (reserved === name) {
+    throw node.error(
+      `route name '${name}' is taken by an output of the same name; rename the route`
+    );
+  }
+  if (reserved !== void 0) {
+    throw node.error(
+      `route name '${name}' is taken by an output, '${reserved}' (output names ignore case); rename the route`
+    );
+  }
+  const other = seen.get(folded);
+  if (other !== void 0) {
+    throw node.error(
+      `route name '${name}' and route '${other.name}' at ${other.node.location()} differ only in case, and output names ignore case; rename one of them`
+    );
+  }
+  seen.set(folded, { name, node });
 }
 function parseRoutesConfig(text, origin) {
   const root = ConfigNode.parse(text, origin);
   const fields = root.fields(ROUTES_FILE_KEYS);
   if (!fields.routes || fields.routes.isMissing) throw root.error("missing 'routes:' mapping");
+  const seen = /* @__PURE__ */ new Map();
   const parsed = fields.routes.entries().map(([name, node]) => {
-    if (!ROUTE_NAME.test(name)) {
-      throw node.error(
-        `route name '${name}' cannot be an output id: use letters, digits, '_' and '-', starting with a letter or '_'`
-      );
-    }
-    if (RESERVED_OUTPUTS.includes(name)) {
-      throw node.error(
-        `route name '${name}' is taken by an output of the same name; rename the route`
-      );
-    }
+    checkRouteName(name, node, seen);
     return parseRoute(name, node);
   });
   const routes = parsed.map((p) => p.route);
@@ -4290,13 +4609,13 @@ function parseRoutesConfig(text, origin) {
       }
     }
   }
-  checkImplications(routes, fields.routes);
+  checkImplications(parsed);
   let fallback = [...names];
   const fallbackNode = fields.fallback;
   if (fallbackNode && !fallbackNode.isMissing) {
     if (fallbackNode.isList) {
       fallback = fallbackNode.items().map((item) => knownRoute(item, "fallback"));
-    } else if (fallbackNode.string() !== "all") {
+    } else if (!fallbackNode.isScalar || fallbackNode.text() !== "all") {
       throw fallbackNode.error(
         `got '${fallbackNode.text()}', expected all, [] or a list of routes`
       );
@@ -4315,6 +4634,79 @@ function parseRoutesConfig(text, origin) {
     fallback,
     force: { labels: force?.labels?.strings() ?? [], trailers }
   };
+}
+
+// src/routing/plan-summary.ts
+var SHOWN_REASONS = 3;
+function describeReason(reason) {
+  switch (reason.type) {
+    case "path":
+      return `${reason.path} matches ${reason.rule}`;
+    case "key":
+      return `${reason.file}: key ${reason.key} changed (${reason.rule})`;
+    case "tool":
+      return `${reason.file}: tool ${reason.tool} ${reason.change} (${reason.key})`;
+    case "implied":
+      return `implied by ${reason.by}`;
+    case "parse-error":
+      return `${reason.cause} (${reason.detail})`;
+    case "fallback":
+      return reason.cause;
+  }
+}
+function reasonMarkdown(reason) {
+  switch (reason.type) {
+    case "path":
+      return `${code(reason.path)} matches ${code(reason.rule)}`;
+    case "key":
+      return `${code(reason.file)} key ${code(reason.key)} changed`;
+    case "tool":
+      return `${code(reason.file)} tool ${code(reason.tool)} ${reason.change}`;
+    case "implied":
+      return `implied by ${code(reason.by)}`;
+    case "parse-error":
+      return `${code(reason.cause)}: ${markdownText(reason.detail)}`;
+    case "fallback":
+      return code(reason.cause);
+  }
+}
+function planSummary(plan) {
+  const entries = Object.entries(plan.routes);
+  const running = entries.filter(([, r]) => r.run).length;
+  const rows = entries.map(([name, route]) => {
+    const shown = route.reasons.slice(0, SHOWN_REASONS).map(reasonMarkdown);
+    const more = route.reasons.length + route.omittedReasons - shown.length;
+    if (more > 0) shown.push(`and ${more} more`);
+    return [code(name), route.run ? "\u2705 run" : "\u23ED\uFE0F skip", shown.join("<br>") || "\u2014"];
+  });
+  let out = `### change-router: ${running} of ${entries.length} routes run
+
+`;
+  out += table(["route", "run", "why"], rows);
+  const range2 = plan.base ? `${code(plan.base.slice(0, 12))}\u2026${code((plan.head ?? "").slice(0, 12))}` : "none";
+  out += `
+${plan.changedFiles} changed files, ${plan.source} diff ${range2}: ${markdownText(plan.how)}.
+`;
+  if (plan.fallbackReason) out += `
+Fallback: ${code(plan.fallbackReason)}.
+`;
+  if (plan.warnings.length > 0) {
+    out += `
+**Configuration drift:**
+${plan.warnings.map((w) => `- ${markdownText(w)}`).join("\n")}
+`;
+  }
+  const folded = entries.filter(([, r]) => r.reasons.length > SHOWN_REASONS).map(([name, r]) => {
+    const list = r.reasons.map((reason) => `- ${reasonMarkdown(reason)}`).join("\n");
+    const omitted = r.omittedReasons > 0 ? `
+- and ${r.omittedReasons} more (not listed)` : "";
+    return details(
+      `All ${r.reasons.length + r.omittedReasons} reasons for ${code(name)}`,
+      list + omitted
+    );
+  });
+  return out + (folded.length > 0 ? `
+${folded.join("\n")}` : "");
 }
 
 // src/github/changed-files.ts
@@ -4437,8 +4829,14 @@ function requestRange(event, overrides) {
   const pr = payload.pull_request;
   const group = payload.merge_group;
   const head = overrides.head ?? (PULL_REQUEST_EVENTS.includes(event.name) && pr ? pr.head.sha : event.name === "merge_group" && group ? group.head_sha : event.name === "push" && payload.after !== void 0 && !isNullSha(payload.after) ? payload.after : event.sha ?? "HEAD");
+  if (overrides.noBase !== void 0) return { kind: "all", head, ...overrides.noBase };
   if (overrides.base !== void 0) {
-    return { kind: "merge-base", base: overrides.base, head, how: "the base input" };
+    return {
+      kind: "merge-base",
+      base: overrides.base,
+      head,
+      how: overrides.baseHow ?? "the base input"
+    };
   }
   if (PULL_REQUEST_EVENTS.includes(event.name) && pr) {
     return {
@@ -4504,54 +4902,93 @@ function payloadMessages(payload) {
   ].filter((m) => m !== "");
 }
 
-// src/routing/git-diff.ts
+// src/git/merge-base.ts
 var DEEPEN_STEPS = [32, 128, 512, 3072];
+async function findMergeBase(repo, base, head, log) {
+  let candidates = await repo.mergeBases(base, head);
+  let certain = await proven(repo, base, head, candidates);
+  for (const depth of DEEPEN_STEPS) {
+    if (certain) break;
+    log.info(
+      candidates.length === 0 ? `No merge base in the shallow clone yet; deepening by ${depth} commits` : `A nearer merge base than ${candidates[0]} may be beyond the shallow history; deepening by ${depth} commits`
+    );
+    const fetched = await repo.fetch([`--deepen=${depth}`, "origin", "--", base, head]);
+    if (!fetched.ok) return { found: false, candidate: candidates[0], failure: fetched.failure };
+    candidates = await repo.mergeBases(base, head);
+    certain = await proven(repo, base, head, candidates);
+  }
+  return certain && candidates.length > 0 ? { found: true, mergeBase: candidates[0] } : { found: false, candidate: candidates[0] };
+}
+async function proven(repo, base, head, candidates) {
+  if (!await repo.isShallow()) return true;
+  if (candidates.length === 0) return false;
+  for (const candidate of candidates) {
+    if ((await repo.boundaryCommits([base, head], candidate)).length > 0) return false;
+  }
+  return true;
+}
+
+// src/routing/git-diff.ts
+var FETCHED_AT_MOST = DEEPEN_STEPS.reduce((sum, step) => sum + step, 0);
 async function ensureCommit(repo, rev, shallow, log) {
   const local = await repo.resolveCommit(rev) ?? await repo.resolveCommit(`origin/${rev.replace(/^refs\/heads\//, "")}`);
-  if (local !== void 0) return local;
+  if (local !== void 0) return { sha: local };
   log.info(`Fetching ${rev} from origin`);
   const refspec = rev.startsWith("refs/") ? `+${rev}:refs/remotes/origin/${rev.replace(/^refs\/heads\//, "")}` : rev;
   const fetched = await repo.fetch([...shallow ? ["--depth=1"] : [], "origin", "--", refspec]);
-  return fetched ? repo.resolveCommit("FETCH_HEAD") : void 0;
+  if (!fetched.ok) return { sha: void 0, failure: fetched.failure };
+  return { sha: await repo.resolveCommit("FETCH_HEAD") };
+}
+function fetchProblem(failure, log) {
+  if (failure === void 0) return "";
+  const problem = describeFetchFailure(failure);
+  log.warning(`change-router could not fetch from origin: ${problem}`);
+  return `: ${problem}`;
 }
 async function gitDiff(repo, request, log) {
+  const result = await resolveDiff(repo, request, log);
+  if (repo.authenticated) {
+    log.info(
+      "origin asked for credentials the checkout did not leave: fetched with the token input"
+    );
+  }
+  return result;
+}
+async function resolveDiff(repo, request, log) {
   const shallow = await repo.isShallow();
   const head = request.head === void 0 ? void 0 : await ensureCommit(repo, request.head, shallow, log);
-  if (request.kind === "all") return { ...request, head: head ?? request.head };
-  if (head === void 0) {
+  if (request.kind === "all") return { ...request, head: head?.sha ?? request.head };
+  if (head?.sha === void 0) {
     return {
       kind: "all",
       cause: "base-unreachable",
       head: request.head,
-      how: `head ${request.head} is not in the clone and could not be fetched`
+      how: `head ${request.head} is not in the clone and could not be fetched${fetchProblem(head?.failure, log)}`
     };
   }
   const base = await ensureCommit(repo, request.base, shallow, log);
-  if (base === void 0) {
+  if (base.sha === void 0) {
     return {
       kind: "all",
       cause: "base-unreachable",
-      head,
-      how: `${request.how}: ${request.base} could not be fetched`
+      head: head.sha,
+      how: `${request.how}: ${request.base} could not be fetched${fetchProblem(base.failure, log)}`
     };
   }
-  let mergeBase = await repo.mergeBase(base, head);
-  for (const depth of DEEPEN_STEPS) {
-    if (mergeBase !== void 0 || !await repo.isShallow()) break;
-    log.info(`No merge base in the shallow clone yet; deepening by ${depth} commits`);
-    if (!await repo.fetch([`--deepen=${depth}`, "origin", "--", base, head])) break;
-    mergeBase = await repo.mergeBase(base, head);
-  }
-  if (mergeBase === void 0) {
+  const search = await findMergeBase(repo, base.sha, head.sha, log);
+  if (!search.found) {
+    const ends = `${base.sha} and ${head.sha}`;
+    const what = search.candidate === void 0 ? `no merge base of ${ends}` : `${search.candidate} is a common ancestor of ${ends}, but a nearer one may lie beyond the history fetched (${FETCHED_AT_MOST} commits at most); check out with fetch-depth: 0`;
+    const deepening = search.failure ? `; deepening failed${fetchProblem(search.failure, log)}` : "";
     return {
       kind: "all",
       cause: "base-unreachable",
-      head,
-      how: `${request.how}: no merge base of ${base} and ${head}`
+      head: head.sha,
+      how: `${request.how}: ${what}${deepening}`
     };
   }
-  const files = await repo.changedFiles(mergeBase, head);
-  return { kind: "diff", base: mergeBase, head, how: request.how, files };
+  const files = await repo.changedFiles(search.mergeBase, head.sha);
+  return { kind: "diff", base: search.mergeBase, head: head.sha, how: request.how, files };
 }
 
 // src/routing/documents.ts
@@ -4654,7 +5091,8 @@ function miseToolChanges(base, head, tools) {
     for (const [key, entry] of before) {
       const now = after.get(key);
       if (now === void 0) gone.push(key);
-      else if (now.signature !== entry.signature) forTool.push({ tool, key, change: "changed" });
+      else if (!sameDocument(now.definition, entry.definition))
+        forTool.push({ tool, key, change: "changed" });
     }
     const arrived = [...after.keys()].filter((key) => !before.has(key));
     arrived.forEach((key, index) => {
@@ -4686,7 +5124,7 @@ function toolEntries(doc) {
     return {
       key,
       names: toolNames(key, aliases),
-      signature: canonical({ value: tools[key], alias })
+      definition: { value: tools[key], alias }
     };
   });
 }
@@ -4755,17 +5193,6 @@ function normalize2(name) {
 function compare(x, y) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
-function canonical(value) {
-  return JSON.stringify(value, (_key, v) => {
-    if (typeof v === "bigint") return v.toString();
-    if (typeof v === "number" && !Number.isFinite(v)) return String(v);
-    const table2 = asTable(v);
-    if (table2 === void 0) return v;
-    const sorted = {};
-    for (const key of Object.keys(table2).sort(compare)) sorted[key] = table2[key];
-    return sorted;
-  });
-}
 
 // src/routing/drift.ts
 var MISE_ROOT_FILES = [
@@ -4816,19 +5243,44 @@ function driftWarnings(config, docs) {
 }
 
 // src/routing/plan.ts
+function fileOf(reason) {
+  switch (reason.type) {
+    case "path":
+      return reason.path;
+    case "key":
+    case "tool":
+    case "parse-error":
+      return reason.file;
+    case "fallback":
+      return reason.cause.startsWith(UNMATCHED) ? reason.cause.slice(UNMATCHED.length) : void 0;
+    case "implied":
+      return void 0;
+  }
+}
+var UNMATCHED = "unmatched:";
 var MAX_REASONS_PER_ROUTE = 50;
 var miseFiles = new PathRules(MISE_CONFIG_GLOBS);
 var PlanBuilder = class {
-  routes = {};
+  /** Without a prototype, so that a route named `__proto__` or `constructor` is a route too. */
+  routes = /* @__PURE__ */ Object.create(null);
+  #files = /* @__PURE__ */ new Map();
   constructor(routes) {
-    for (const route of routes)
-      this.routes[route.name] = { run: false, reasons: [], omittedReasons: 0 };
+    for (const route of routes) {
+      this.routes[route.name] = { run: false, reasons: [], omittedReasons: 0, files: [] };
+      this.#files.set(route.name, /* @__PURE__ */ new Set());
+    }
   }
-  add(route, reason) {
+  /** `file` is the changed file's path at head, where the reason names its path at base. */
+  add(route, reason, file = fileOf(reason)) {
     const plan = this.routes[route];
     plan.run = true;
     if (plan.reasons.length < MAX_REASONS_PER_ROUTE) plan.reasons.push(reason);
     else plan.omittedReasons++;
+    const files = this.#files.get(route);
+    if (file !== void 0 && !files.has(file)) {
+      files.add(file);
+      plan.files.push(file);
+    }
   }
 };
 async function planRoutes(request) {
@@ -4851,7 +5303,8 @@ async function planRoutes(request) {
       if (route.statuses && !route.statuses.has(file.status)) continue;
       const c = claims.findIndex((claim) => claim[index] !== void 0);
       if (c < 0) continue;
-      plan.add(route.name, { type: "path", path: candidates[c], rule: claims[c][index] });
+      const reason = { type: "path", path: candidates[c], rule: claims[c][index] };
+      plan.add(route.name, reason, file.path);
       claimed = true;
     }
     const keyRoutes = config.routes.flatMap(
@@ -4871,7 +5324,7 @@ async function planRoutes(request) {
     }
   }
   for (const path2 of unclaimed) {
-    const cause = `unmatched:${path2}`;
+    const cause = `${UNMATCHED}${path2}`;
     if (config.fallback.length > 0) fallbackReason ??= cause;
     for (const name of config.fallback) plan.add(name, { type: "fallback", cause });
   }
@@ -4948,8 +5401,8 @@ function applyImplications(config, plan) {
   const byName = new Map(config.routes.map((r) => [r.name, r]));
   const queue = config.routes.filter((r) => plan.routes[r.name].run).map((r) => r.name);
   const implied = /* @__PURE__ */ new Set();
-  while (queue.length > 0) {
-    const name = queue.shift();
+  for (let next = 0; next < queue.length; next++) {
+    const name = queue[next];
     for (const target of byName.get(name)?.implies ?? []) {
       const key = `${name}->${target}`;
       if (implied.has(key)) continue;
@@ -4999,12 +5452,12 @@ async function routeChanges(request) {
 }
 
 export {
-  tryGitText,
   Repository,
+  DEFAULT_ROUTES_FILE,
+  RESERVED_OUTPUTS,
+  parseRoutesConfig,
   describeReason,
   planSummary,
-  DEFAULT_ROUTES_FILE,
-  parseRoutesConfig,
   routeChanges
 };
-/*! For license information please see chunk-ITE3L75O.js.LEGAL.txt */
+/*! For license information please see chunk-KAG7NIMQ.js.LEGAL.txt */

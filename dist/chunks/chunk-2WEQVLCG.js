@@ -1,6 +1,11 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 
+// src/common/error-message.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // src/runner/errors.ts
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
@@ -22,6 +27,7 @@ var CheckFailed = class extends Error {
 };
 
 export {
+  errorMessage,
   ConfigurationError,
   invalidValue,
   ServiceError,

@@ -1,18 +1,25 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  isInside
+} from "./chunk-JZRQ347E.js";
+import {
   CompiledRules,
   LogScan
-} from "./chunk-3JMKEA3D.js";
+} from "./chunk-NAVPR6M6.js";
 import {
+  ConfigurationError,
   errorMessage
-} from "./chunk-T4SWIUSN.js";
+} from "./chunk-2WEQVLCG.js";
 
 // src/markers/file-source.ts
 import { glob, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
-async function expandLogPaths(patterns, cwd) {
+var outsideRoots = (pattern, path, roots) => new ConfigurationError(
+  `logs: '${pattern}' names ${path}, which is outside ${roots.join(" and ")}; logs are read from there only`
+);
+async function expandLogPaths(patterns, cwd, roots) {
   const files = /* @__PURE__ */ new Set();
   const unmatched = [];
   for (const pattern of patterns) {
@@ -24,6 +31,7 @@ async function expandLogPaths(patterns, cwd) {
       }
     } else {
       const path = isAbsolute(pattern) ? pattern : resolve(cwd, pattern);
+      if (roots !== void 0 && !isInside(path, roots)) throw outsideRoots(pattern, path, roots);
       const info = await stat(path).catch(() => void 0);
       if (info?.isFile()) files.add(path);
       else if (info?.isDirectory()) {
@@ -34,6 +42,10 @@ async function expandLogPaths(patterns, cwd) {
       }
     }
     if (files.size === before) unmatched.push(pattern);
+    if (roots !== void 0) {
+      const outside = [...files].find((file) => !isInside(file, roots));
+      if (outside !== void 0) throw outsideRoots(pattern, outside, roots);
+    }
   }
   return { files: [...files].sort(), unmatched };
 }
@@ -155,6 +167,7 @@ function mergeParts(parts, samples) {
     bytes: parts.reduce((sum, part) => sum + part.bytes, 0),
     binary: parts[0]?.binary ?? false,
     truncatedLines: parts.reduce((sum, part) => sum + part.truncatedLines, 0),
+    truncatedBytes: parts.reduce((sum, part) => sum + part.truncatedBytes, 0),
     hits: parts[0]?.binary === true ? /* @__PURE__ */ new Map() : hits,
     context
   };

@@ -5,14 +5,13 @@ import {
   expandLogPaths,
   scanFiles,
   wildcard
-} from "./chunk-YLA5URAZ.js";
-import "./chunk-3JMKEA3D.js";
+} from "./chunk-6YUV4XYW.js";
+import "./chunk-JZRQ347E.js";
+import "./chunk-NAVPR6M6.js";
 import {
+  ServiceError,
   errorMessage
-} from "./chunk-T4SWIUSN.js";
-import {
-  ServiceError
-} from "./chunk-HI3FRFRH.js";
+} from "./chunk-2WEQVLCG.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts

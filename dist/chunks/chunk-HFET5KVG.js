@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   apiCall,
   repositoryOf
-} from "./chunk-NYTUMRJY.js";
+} from "./chunk-PFIR35EB.js";
 
 // src/workflow/job-names.ts
 function splitJobName(name) {

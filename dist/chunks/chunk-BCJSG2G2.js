@@ -2,22 +2,13 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   fitSummary
-} from "./chunk-E2B5MYZ3.js";
+} from "./chunk-W3UO6ISI.js";
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
 import {
   githubApiUrl
-} from "./chunk-NYTUMRJY.js";
-import {
-  errorMessage
-} from "./chunk-T4SWIUSN.js";
-import {
-  CheckFailed,
-  ConfigurationError,
-  ServiceError,
-  invalidValue
-} from "./chunk-HI3FRFRH.js";
+} from "./chunk-PFIR35EB.js";
 import {
   addPath,
   debug,
@@ -31,6 +22,13 @@ import {
   setOutput,
   warning
 } from "./chunk-RHUMOCQK.js";
+import {
+  CheckFailed,
+  ConfigurationError,
+  ServiceError,
+  errorMessage,
+  invalidValue
+} from "./chunk-2WEQVLCG.js";
 
 // src/runner/action-context.ts
 import { appendFileSync } from "node:fs";
@@ -172,31 +170,37 @@ async function apiClient(token, env, log) {
   return createGitHubClient({ token, baseUrl: githubApiUrl(env), log });
 }
 
-// src/runner/config-input.ts
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
-var workspaceOf = (env) => env.GITHUB_WORKSPACE ?? process.cwd();
-var inWorkspace = (workspace, path) => isAbsolute(path) ? path : resolve(workspace, path);
-function isInlineConfig(value) {
-  return value.includes("\n") || /^\s*[{[]/.test(value);
+// src/runner/json-output.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var JSON_OUTPUT_LIMIT_BYTES = 256 * 1024;
+function outputFile(env, name) {
+  if (!env.RUNNER_TEMP) return void 0;
+  const dir = join(env.RUNNER_TEMP, "lanekit");
+  mkdirSync(dir, { recursive: true });
+  const step = (env.GITHUB_ACTION ?? "step").replace(/[^A-Za-z0-9_.-]/g, "_");
+  return join(dir, `${step}-${name}.json`);
 }
-function readConfigInput(input, value, options) {
-  if (isInlineConfig(value)) return { text: value, origin: `${input} input` };
-  const path = inWorkspace(options.workspace, value);
-  if (!existsSync(path)) {
-    if (options.optional && value === options.defaultFile) return void 0;
-    throw new ConfigurationError(
-      `${input}: got '${value}', expected a file in the workspace or inline YAML; no file at ${path}` + (value === options.defaultFile ? " (did the job run actions/checkout first?)" : "")
-    );
+function setJsonOutput(context, name, value, shrinks, limitBytes = JSON_OUTPUT_LIMIT_BYTES) {
+  const json = JSON.stringify(value);
+  const file = outputFile(context.env, name);
+  if (file !== void 0) {
+    writeFileSync(file, json, "utf8");
+    context.setOutput(`${name}-file`, file);
   }
-  return { text: readFileSync(path, "utf8"), origin: value };
+  const truncation = { file, bytes: Buffer.byteLength(json) };
+  let shown = json;
+  for (const shrink of shrinks) {
+    if (Buffer.byteLength(shown) <= limitBytes) break;
+    shown = JSON.stringify(shrink(value, truncation));
+  }
+  if (Buffer.byteLength(shown) > limitBytes) shown = JSON.stringify({ truncated: truncation });
+  context.setOutput(name, shown);
 }
 
 export {
   apiClient,
-  workspaceOf,
-  inWorkspace,
-  readConfigInput,
+  setJsonOutput,
   parseJsonInput,
   runAction
 };

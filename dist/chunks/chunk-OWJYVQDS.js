@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   apiCall
-} from "./chunk-NYTUMRJY.js";
+} from "./chunk-PFIR35EB.js";
 
 // src/github/contents.ts
 var READS_AT_ONCE = 4;
