@@ -43,8 +43,9 @@ export const buildkit = definePack(
   ],
   {
     readable: {
-      pattern: /^#\d+ (?:DONE \d|CACHED|building with )/,
-      anchors: ['DONE', 'CACHED', 'building with'],
+      // Anchors the other rules search for already: short ones would slow every scan.
+      pattern: /^#(?:\d+ (?:DONE \d|CACHED)|0 building with )/,
+      anchors: [' DONE ', 'CACHED', '#0 building with'],
     },
     hint: 'BuildKit prints its steps with plain progress (`--progress=plain`, the default without a terminal); `--progress=quiet` hides them',
   },

@@ -91,12 +91,11 @@ export const cargo = definePack(
   ],
   {
     readable: {
-      // `Finished` ends every build, `error: could not compile` a failed one; `Fresh` (with -v)
-      // names each crate that was up to date.
+      // `Finished` ends every build, `error: could not compile` a failed one.
       pattern: new RegExp(
-        String.raw`${P}(?:Finished (?:\x60[^\x60]+\x60 profile|[a-z]+) \[|error: could not compile \x60|Fresh ${CRATE})`,
+        String.raw`${P}(?:Finished (?:\x60[^\x60]+\x60 profile|[a-z]+) \[|error: could not compile \x60)`,
       ),
-      anchors: ['Finished', 'could not compile', 'Fresh'],
+      anchors: ['Finished', 'could not compile'],
     },
     hint: 'cargo prints the lines the rules read unless it runs with `-q`/`--quiet`',
   },

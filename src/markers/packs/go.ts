@@ -16,16 +16,16 @@ export const go = definePack(
     // A warm build prints nothing: the command line GitHub echoes in its `Run` step shows go ran.
     readable: {
       pattern:
-        /^(?:go: (?:downloading|finding|extracting) |go (?:build|test|install|vet|run|generate|mod download)(?:\s|$))/,
+        /^(?:go: downloading |go (?:build|test|install|vet|run|generate|mod download)(?:\s|$))/,
       anchors: [
-        'go: ',
+        'go: downloading',
         'go build',
         'go test',
         'go install',
         'go vet',
         'go run',
         'go generate',
-        'go mod',
+        'go mod download',
       ],
     },
     hint: 'go prints `go: downloading` for each module it fetches and nothing for a warm build, so the rules look for its command line, which GitHub echoes in each `run` step',

@@ -34,8 +34,9 @@ export const npm = definePack(
     },
     ran: {
       pattern:
-        /^(?:(?:added|removed|changed) \d+ packages?\b|up to date\b|npm (?:ci|i|install)(?:\s|$))/,
-      anchors: ['added', 'removed', 'changed', 'up to date', 'npm ci', 'npm i'],
+        /^(?:(?:added|removed|changed) \d+ packages?\b|up to date\b|npm (?:ci|install)(?:\s|$))/,
+      // Not `added` or `changed`: words that common slow every scan.
+      anchors: ['packages in', 'package in', 'audited', 'up to date', 'npm ci', 'npm install'],
     },
     hint: 'npm prints no fetches at its default log level: run it with `--loglevel http` (or set `npm_config_loglevel: http` in the step env)',
   },
