@@ -11,7 +11,7 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunks/chunk-TGZ3QB5P.js";
+} from "./chunks/chunk-YHLALQBX.js";
 import {
   DEFAULT_LANES_FILE,
   readLanesInput

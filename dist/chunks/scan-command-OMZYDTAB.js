@@ -10,7 +10,7 @@ import {
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-TGZ3QB5P.js";
+} from "./chunk-YHLALQBX.js";
 import "./chunk-W3UO6ISI.js";
 import {
   UsageError,

@@ -150,8 +150,9 @@ var buildkit = definePack(
   ],
   {
     readable: {
-      pattern: /^#\d+ (?:DONE \d|CACHED|building with )/,
-      anchors: ["DONE", "CACHED", "building with"]
+      // Anchors the other rules search for already: short ones would slow every scan.
+      pattern: /^#(?:\d+ (?:DONE \d|CACHED)|0 building with )/,
+      anchors: [" DONE ", "CACHED", "#0 building with"]
     },
     hint: "BuildKit prints its steps with plain progress (`--progress=plain`, the default without a terminal); `--progress=quiet` hides them"
   }
@@ -288,12 +289,11 @@ var cargo = definePack(
   ],
   {
     readable: {
-      // `Finished` ends every build, `error: could not compile` a failed one; `Fresh` (with -v)
-      // names each crate that was up to date.
+      // `Finished` ends every build, `error: could not compile` a failed one.
       pattern: new RegExp(
-        String.raw`${P2}(?:Finished (?:\x60[^\x60]+\x60 profile|[a-z]+) \[|error: could not compile \x60|Fresh ${CRATE})`
+        String.raw`${P2}(?:Finished (?:\x60[^\x60]+\x60 profile|[a-z]+) \[|error: could not compile \x60)`
       ),
-      anchors: ["Finished", "could not compile", "Fresh"]
+      anchors: ["Finished", "could not compile"]
     },
     hint: "cargo prints the lines the rules read unless it runs with `-q`/`--quiet`"
   }
@@ -315,16 +315,16 @@ var go = definePack(
   {
     // A warm build prints nothing: the command line GitHub echoes in its `Run` step shows go ran.
     readable: {
-      pattern: /^(?:go: (?:downloading|finding|extracting) |go (?:build|test|install|vet|run|generate|mod download)(?:\s|$))/,
+      pattern: /^(?:go: downloading |go (?:build|test|install|vet|run|generate|mod download)(?:\s|$))/,
       anchors: [
-        "go: ",
+        "go: downloading",
         "go build",
         "go test",
         "go install",
         "go vet",
         "go run",
         "go generate",
-        "go mod"
+        "go mod download"
       ]
     },
     hint: "go prints `go: downloading` for each module it fetches and nothing for a warm build, so the rules look for its command line, which GitHub echoes in each `run` step"
@@ -392,8 +392,9 @@ var npm = definePack(
       anchors: ["(cache "]
     },
     ran: {
-      pattern: /^(?:(?:added|removed|changed) \d+ packages?\b|up to date\b|npm (?:ci|i|install)(?:\s|$))/,
-      anchors: ["added", "removed", "changed", "up to date", "npm ci", "npm i"]
+      pattern: /^(?:(?:added|removed|changed) \d+ packages?\b|up to date\b|npm (?:ci|install)(?:\s|$))/,
+      // Not `added` or `changed`: words that common slow every scan.
+      anchors: ["packages in", "package in", "audited", "up to date", "npm ci", "npm install"]
     },
     hint: "npm prints no fetches at its default log level: run it with `--loglevel http` (or set `npm_config_loglevel: http` in the step env)"
   }
