@@ -22,7 +22,7 @@ describe('lanekit: exit statuses', () => {
     clone = join(fixture.root, 'clone');
     git(fixture.root, 'clone', '--quiet', fixture.url, clone);
     writeFileSync(join(clone, 'cold.log'), 'setup\nnpm cache is not found\n');
-    writeFileSync(join(clone, 'warm.log'), 'setup\ncache restored\n');
+    writeFileSync(join(clone, 'warm.log'), 'setup\nCache restored from key: x\n');
     writeFileSync(join(clone, 'bad-routes.yml'), 'routes:\n  docs:\n    patsh: [docs]\n');
     writeFileSync(join(clone, 'bad-markers.yml'), 'rules:\n  - id: x\n');
   });
@@ -102,6 +102,13 @@ describe('lanekit: exit statuses', () => {
       const json = await lanekit(clone, 'scan', '--json', '--fail-on', 'any', 'cold.log');
       assert.equal(json.code, 1, json.stderr);
       assert.equal((JSON.parse(json.stdout) as { failing: number }).failing, 1);
+    });
+
+    it('1: --fail-on and no log shows a tool ran (no-evidence)', async () => {
+      writeFileSync(join(clone, 'quiet.log'), 'hello\n');
+      const run = await lanekit(clone, 'scan', '--fail-on', 'cache-miss', 'quiet.log');
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stdout, /no-evidence/);
     });
 
     it('2: a bad option value', async () => {
