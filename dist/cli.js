@@ -45,7 +45,7 @@ async function usageOf(command) {
     case "route":
       return (await import("./chunks/route-command-W52YGAC7.js")).ROUTE_USAGE;
     case "scan":
-      return (await import("./chunks/scan-command-OMZYDTAB.js")).SCAN_USAGE;
+      return (await import("./chunks/scan-command-4NEUWBJ4.js")).SCAN_USAGE;
     case "help":
       return USAGE;
   }
@@ -68,7 +68,7 @@ async function runCommand(command, args) {
     case "route":
       return (await import("./chunks/route-command-W52YGAC7.js")).routeCommand(args);
     case "scan":
-      return (await import("./chunks/scan-command-OMZYDTAB.js")).scanCommand(args);
+      return (await import("./chunks/scan-command-4NEUWBJ4.js")).scanCommand(args);
     case "help":
       return helpCommand(args);
   }

@@ -55,13 +55,14 @@ inside it; quote a glob so that lanekit expands it rather than the shell.
 Options:
   --rules FILE    The markers file. Default: ${DEFAULT_MARKERS_FILE} when it exists.
   --fail-on LIST  Exit with status 1 when one of these markers is found: a comma-separated list
-                  of any, categories, rule ids and wildcards such as cargo/*.
+                  of any, categories, rule ids and wildcards such as cargo/*; also when no log
+                  shows evidence (no-evidence), unless the markers file allows it.
   --samples N     Sample lines kept per rule and file, 1 to 50. Default: 3.
   --json          Print the markers report, with its verdict, as JSON.
   -h, --help      Print this help.
 
-Exit status: 0 no --fail-on marker was found; 1 one was; 2 a bad option or value, no path given
-or none matched, or a bad markers file.
+Exit status: 0 no --fail-on marker was found; 1 one was, or no-evidence; 2 a bad option or
+value, no path given or none matched, or a bad markers file.
 `;
 var SCAN_OPTIONS = {
   json: { type: "boolean" },
@@ -121,7 +122,7 @@ async function scanCommand(args) {
     values.json === true ? `${JSON.stringify(report, null, 2)}
 ` : textReport(report)
   );
-  return report.failing > 0 ? 1 : 0;
+  return report.fails ? 1 : 0;
 }
 function textReport(report) {
   const lines = [];
