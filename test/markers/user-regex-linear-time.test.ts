@@ -5,31 +5,12 @@ import { LinearRegExp } from '../../src/markers/linear-regexp.ts';
 import { parseMarkersConfig } from '../../src/markers/markers-config.ts';
 import { selectRules } from '../../src/markers/rule-selection.ts';
 import { guardedScan } from './guarded-scan.ts';
+import { CATASTROPHIC, CRAFTED_BYTES, userRuleFile } from './catastrophic-regexes.ts';
 
 /** Far above the milliseconds a linear scan takes; V8's backtracking takes minutes or more. */
 const HANG_GUARD_MS = 15_000;
-const CRAFTED_BYTES = 50_000;
 
-/**
- * Regexes with catastrophic backtracking, a 50 KB line a fork's build could print to make V8
- * backtrack on it for minutes (exponentially, or as a 20th power for `(.*a){20}`), and a line the
- * regex does match.
- */
-const CATASTROPHIC: readonly (readonly [regex: string, crafted: string, matching: string])[] = [
-  ['(a+)+$', `${'a'.repeat(CRAFTED_BYTES)}!`, 'baaa'],
-  ['(x|xx)+y$', 'x'.repeat(CRAFTED_BYTES), 'xxxy'],
-  ['(a|a)*b', 'a'.repeat(CRAFTED_BYTES), 'aab'],
-  ['(.*a){20}', `${'a'.repeat(19)}${'b'.repeat(CRAFTED_BYTES)}`, 'a'.repeat(20)],
-  ['(a|aa)+$', `${'a'.repeat(CRAFTED_BYTES)}b`, 'aaaa'],
-  ['(?:a*)*b', 'a'.repeat(CRAFTED_BYTES), 'ab'],
-  ['^(\\w+\\s?)*$', `${'word '.repeat(CRAFTED_BYTES / 5)}!`, 'cold cache'],
-  ['(\\d+)*x', '1'.repeat(CRAFTED_BYTES), '12x'],
-  ['([a-zA-Z]+)*@', 'a'.repeat(CRAFTED_BYTES), 'me@'],
-  ['Compiling (.+)+ done$', `Compiling ${'x'.repeat(CRAFTED_BYTES)}`, 'Compiling zip done'],
-];
-
-const markersFile = (regex: string) =>
-  `rules:\n  - id: my/slow\n    category: download\n    regex: '${regex.replaceAll("'", "''")}'\n`;
+const markersFile = (regex: string) => userRuleFile('my/slow', regex);
 
 /** A GitHub job log: the crafted line twice, around ordinary lines and one the regex matches. */
 const jobLog = (crafted: string, matching: string) =>
