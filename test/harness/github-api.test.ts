@@ -461,6 +461,25 @@ await test('close() does not wait for a pending slow response', async () => {
   await server.close(); // idempotent
 });
 
+await test('latencyMs delays every answer, and requests in flight overlap', async () => {
+  const server = await GitHubApiServer.start({ latencyMs: 150 });
+  try {
+    server.route('GET', '/x', () => ({ body: { ok: true } }));
+    server.failNext('GET', '/x', { kind: 'server-error', status: 502 });
+    const started = performance.now();
+    const statuses = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await fetch(`${server.url}/x`)).status),
+    );
+    const elapsed = performance.now() - started;
+    assert.deepEqual(statuses.sort(), [200, 200, 200, 502]);
+    assert.ok(elapsed >= 140, `answered after ${elapsed} ms, before the latency`);
+    assert.ok(elapsed < 140 * 4, `${elapsed} ms: requests waited one after another`);
+  } finally {
+    await server.close();
+  }
+  await assert.rejects(GitHubApiServer.start({ latencyMs: -1 }), /latencyMs/);
+});
+
 await test('pullFile builds the exact pulls.listFiles item shape', () => {
   const modified = pullFile({ ...REPO, filename: 'src/a b.ts', status: 'modified' });
   assert.deepEqual(Object.keys(modified), [

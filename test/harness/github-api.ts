@@ -69,6 +69,14 @@ export type Fault =
   /** Closes the connection before sending anything; fetch rejects ("other side closed"). */
   | { kind: 'connection-reset' };
 
+export interface GitHubApiServerOptions {
+  /**
+   * Waits this long before answering every request (faulted ones included), as a network round
+   * trip to api.github.com would; 0 by default.
+   */
+  readonly latencyMs?: number;
+}
+
 const RATE_LIMIT = 5000;
 const DOCS = 'https://docs.github.com/rest';
 const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
@@ -113,15 +121,21 @@ export class GitHubApiServer {
   readonly #requests: RecordedRequest[] = [];
   readonly #closing = new AbortController();
   readonly #rateLimitReset = Math.floor(Date.now() / 1000) + 3600;
+  readonly #latencyMs: number;
   #rateLimitUsed = 0;
 
-  private constructor(server: Server, url: string) {
+  private constructor(server: Server, url: string, latencyMs: number) {
     this.#server = server;
     this.url = url;
+    this.#latencyMs = latencyMs;
   }
 
   /** Listens on 127.0.0.1 at a random port. */
-  static async start(): Promise<GitHubApiServer> {
+  static async start(options: GitHubApiServerOptions = {}): Promise<GitHubApiServer> {
+    const latencyMs = options.latencyMs ?? 0;
+    if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+      throw new Error(`GitHubApiServer: latencyMs must be a non-negative number, got ${latencyMs}`);
+    }
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -131,7 +145,7 @@ export class GitHubApiServer {
       });
     });
     const { port } = server.address() as AddressInfo;
-    const api = new GitHubApiServer(server, `http://127.0.0.1:${port}`);
+    const api = new GitHubApiServer(server, `http://127.0.0.1:${port}`, latencyMs);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       api.#handle(req, res).catch((error: unknown) => {
         // Only reachable if writing the response itself failed.
@@ -247,6 +261,9 @@ export class GitHubApiServer {
     };
     this.#requests.push(recorded);
     this.#rateLimitUsed++;
+    if (this.#latencyMs > 0 && !(await waitUnlessClosed(this.#latencyMs, this.#closing.signal))) {
+      return;
+    }
 
     const fault = this.#takeFault(recorded);
     switch (fault?.kind) {
