@@ -1,0 +1,196 @@
+import type { RunJob } from '../github/run-jobs.ts';
+import { ConfigurationError } from '../runner/errors.ts';
+import { JobNameMatcher } from '../workflow/job-names.ts';
+import {
+  cacheFigure,
+  DEFAULT_CACHE_BUDGET_BYTES,
+  DEFAULT_CACHE_WARN_RATIO,
+} from './cache-budget.ts';
+import type { RunFigures } from './comparison.ts';
+import { compareRuns } from './comparison.ts';
+import { criticalPath } from './critical-path.ts';
+import { firstRed } from './first-red.ts';
+import { headline, wallEnd } from './headline.ts';
+import { markerFigures } from './job-markers.ts';
+import type { JobContext } from './job-timing.ts';
+import { ranThere, runOrigin, seconds, timeJob } from './job-timing.ts';
+import type { LaneOf } from './lanes.ts';
+import { laneFigures, laneReader } from './lanes.ts';
+import { longestJobs, longestSteps } from './long-poles.ts';
+import type { AnalysisOptions, CriticalPath, JobTiming, TimingReport } from './report.ts';
+import type { RunData, RunInfo } from './run-data.ts';
+import { stepCategories } from './step-categories.ts';
+import { targetGate, targetJobs } from './target-gate.ts';
+
+export const DEFAULT_TOP = 10;
+
+/** Job name -> seconds of the longest completed job of that name. */
+function durationsOf(jobs: readonly JobTiming[]): Map<string, number> {
+  const durations = new Map<string, number>();
+  for (const job of jobs) {
+    if (job.running || !ranThere(job)) continue;
+    durations.set(job.name, Math.max(durations.get(job.name) ?? 0, job.seconds!));
+  }
+  return durations;
+}
+
+function laneSeconds(jobs: readonly JobTiming[], laneOf: LaneOf | undefined): Map<string, number> {
+  const lanes = new Map<string, number>();
+  if (laneOf === undefined) return lanes;
+  for (const job of jobs) {
+    const lane = laneOf(job.name)?.lane;
+    if (lane !== undefined && ranThere(job)) lanes.set(lane, (lanes.get(lane) ?? 0) + job.seconds!);
+  }
+  return lanes;
+}
+
+/** The baseline's figures, read as this run's are; a target it does not have has no time. */
+function baselineFigures(
+  run: RunInfo,
+  jobs: readonly RunJob[],
+  readAt: number,
+  context: Omit<JobContext, 'origin' | 'readAt' | 'ownJobId'>,
+  options: AnalysisOptions,
+  workflow: RunData['workflow'],
+  matcher: JobNameMatcher | undefined,
+  laneOf: LaneOf | undefined,
+): RunFigures {
+  const origin = runOrigin(run);
+  const timed = jobs.map((job) =>
+    timeJob(job, { ...context, origin, readAt, ownJobId: undefined }),
+  );
+  let targetSeconds: number | null = null;
+  if (options.targetJob !== undefined) {
+    try {
+      const target = targetJobs(options.targetJob, jobs, workflow, matcher, true);
+      targetSeconds = target === undefined ? null : targetGate(target, origin).seconds;
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+    }
+  }
+  return {
+    wallSeconds: seconds(origin, wallEnd(run, jobs, readAt)),
+    targetSeconds,
+    firstRedSeconds: firstRed(jobs, origin)?.seconds ?? null,
+    laneSeconds: laneSeconds(timed, laneOf),
+    jobSeconds: durationsOf(timed),
+  };
+}
+
+/**
+ * Every figure of the timing summary from what was read about the run. An unknown `targetJob`
+ * is a ConfigurationError; data that could not be read leaves its figure out, with a notice.
+ */
+export function analyzeRun(data: RunData, options: AnalysisOptions): TimingReport {
+  const { run, workflow, readAt } = data;
+  const origin = runOrigin(run);
+  const top = options.top ?? DEFAULT_TOP;
+  const notices = [...data.notices];
+  const matcher = workflow === undefined ? undefined : new JobNameMatcher(workflow);
+  const laneOf = laneReader(options.lanes, options.lanePattern);
+  const context = {
+    laneOf: (name: string) => laneOf?.(name)?.lane,
+    workflowJobOf: (name: string) => matcher?.jobIdOf(name),
+  };
+  const jobs = data.jobs.map((job) =>
+    timeJob(job, { ...context, origin, readAt, ownJobId: data.ownJobId }),
+  );
+  const end = wallEnd(run, data.jobs, readAt);
+  const runComplete = run.status === 'completed';
+  const target =
+    options.targetJob === undefined
+      ? undefined
+      : targetJobs(options.targetJob, data.jobs, workflow, matcher, runComplete);
+  if (options.targetJob !== undefined && target === undefined) {
+    notices.push(
+      `target-job '${options.targetJob}' is not among the jobs listed so far, and without the workflow file it cannot be told whether it will be`,
+    );
+  }
+  const head = headline(run, data.jobs, origin, readAt, target, data.markers);
+  const sequentialSeconds = jobs.filter(ranThere).reduce((sum, job) => sum + job.seconds!, 0);
+
+  let path: CriticalPath | undefined;
+  if (workflow !== undefined && matcher !== undefined) {
+    try {
+      path = criticalPath(workflow, matcher, data.jobs, origin, readAt, end);
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      notices.push(
+        `No critical path: the workflow file's needs cannot be followed: ${error.message}`,
+      );
+    }
+  } else {
+    notices.push(
+      'No critical path: the workflow file was not read, so the needs between jobs are unknown',
+    );
+  }
+
+  const longest = longestJobs(jobs, top);
+  const current: RunFigures = {
+    wallSeconds: head.wallSeconds,
+    targetSeconds: head.target?.seconds ?? null,
+    firstRedSeconds: head.firstRed?.seconds ?? null,
+    laneSeconds: laneSeconds(jobs, laneOf),
+    jobSeconds: durationsOf(jobs),
+  };
+  const { baseline } = data;
+  const comparison =
+    baseline === undefined
+      ? undefined
+      : compareRuns(
+          current,
+          baselineFigures(
+            baseline.run,
+            baseline.jobs,
+            baseline.run.updatedAt ?? readAt,
+            context,
+            options,
+            workflow,
+            matcher,
+            laneOf,
+          ),
+          baseline.run,
+          [...new Set(longest.map((job) => job.name))],
+        );
+
+  return {
+    run: {
+      id: run.id,
+      attempt: run.attempt,
+      workflowName: run.workflowName,
+      workflowPath: run.workflowPath,
+      event: run.event,
+      headBranch: run.headBranch,
+      headSha: run.headSha,
+      htmlUrl: run.htmlUrl,
+      previousAttempts: run.previousAttempts,
+    },
+    origin,
+    readAt,
+    headline: head,
+    parallelism: {
+      sequentialSeconds,
+      wallSeconds: head.wallSeconds,
+      savedSeconds: sequentialSeconds - head.wallSeconds,
+    },
+    jobs,
+    totalJobs: Math.max(data.totalJobs, jobs.length),
+    longestSteps: longestSteps(data.jobs, readAt, top),
+    criticalPath: path,
+    lanes: laneOf === undefined ? undefined : laneFigures(jobs, laneOf),
+    categories: stepCategories(data.jobs, options.categoryRules ?? [], readAt),
+    cache:
+      data.cache === undefined
+        ? undefined
+        : cacheFigure(
+            data.cache,
+            options.cacheBudgetBytes ?? DEFAULT_CACHE_BUDGET_BYTES,
+            options.cacheWarnRatio ?? DEFAULT_CACHE_WARN_RATIO,
+          ),
+    markers: data.markers === undefined ? undefined : markerFigures(data.markers),
+    comparison,
+    durations: Object.fromEntries(durationsOf(jobs)),
+    top,
+    notices,
+  };
+}
