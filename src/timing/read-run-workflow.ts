@@ -1,0 +1,68 @@
+import { errorMessage } from '../common/error-message.ts';
+import type { GitHubClient } from '../github/client.ts';
+import { readContents } from '../github/contents.ts';
+import type { Repo } from '../github/repo.ts';
+import { readRunWorkflowFile } from '../github/workflow-file.ts';
+import type { Logger } from '../runner/logger.ts';
+import type { Workflow } from '../workflow/workflow.ts';
+import { parseWorkflow } from '../workflow/workflow.ts';
+import type { RunInfo } from './run-data.ts';
+
+/** The workflow file as read, or why it could not be: a notice for the report. */
+export type WorkflowRead =
+  | { readonly workflow: Workflow; readonly notice?: undefined }
+  | { readonly workflow?: undefined; readonly notice: string };
+
+async function workflowText(options: {
+  run: RunInfo;
+  isThisRun: boolean;
+  repo: Repo;
+  client: GitHubClient;
+  env: NodeJS.ProcessEnv;
+  workspace: string;
+  log: Logger;
+}): Promise<{ path: string | undefined; text: string | undefined }> {
+  const { run, client, log } = options;
+  if (options.isThisRun) {
+    const file = await readRunWorkflowFile({ ...options, client });
+    if (file !== undefined) return file;
+  }
+  if (run.workflowPath === undefined) return { path: undefined, text: undefined };
+  try {
+    const [text] = await readContents(client, options.repo, [
+      { path: run.workflowPath, ref: run.headSha },
+    ]);
+    return { path: run.workflowPath, text };
+  } catch (error) {
+    log.debug(`workflow file: ${errorMessage(error)}`);
+    return { path: run.workflowPath, text: undefined };
+  }
+}
+
+/**
+ * The jobs and `needs` of the run's workflow file: this run's from the checkout or the contents
+ * API at the workflow's commit (readRunWorkflowFile), another run's from the contents API at its
+ * head_sha. At most one request.
+ */
+export async function readRunWorkflow(options: {
+  run: RunInfo;
+  isThisRun: boolean;
+  repo: Repo;
+  client: GitHubClient;
+  env: NodeJS.ProcessEnv;
+  workspace: string;
+  log: Logger;
+}): Promise<WorkflowRead> {
+  const { path, text } = await workflowText(options);
+  const what = `the workflow file${path === undefined ? '' : ` ${path}`}`;
+  if (text === undefined) {
+    return { notice: `${what} could not be read, so there is no critical path` };
+  }
+  try {
+    return { workflow: parseWorkflow(text) };
+  } catch (error) {
+    return {
+      notice: `${what} is not valid YAML (${errorMessage(error)}), so there is no critical path`,
+    };
+  }
+}
