@@ -29,8 +29,12 @@ export const GANTT_MAX_CHARS = 50_000;
 /** Longer job names are cut (a name may be kilobytes): a row label, not the record. */
 const LABEL_MAX_CHARS = 80;
 
-/** Room kept in each part for its title, which names the part count only known at the end. */
-const TITLE_RESERVE = 80;
+/**
+ * Room kept in each part for its first milestone, which names the part: the count is only known
+ * at the end. Not a `title`: Mermaid sanitizes titles with DOMPurify, which needs a DOM, so a
+ * title could not be checked by Mermaid's parser in Node.
+ */
+const FIRST_MILESTONE_RESERVE = 100;
 
 /** The section of jobs without a lane in a chart whose other jobs have one. */
 const NO_LANE = 'no lane';
@@ -54,8 +58,8 @@ const SECONDS_SCALE_UP_TO_MS = 20 * 60_000;
  *   = the run's creation, and the axis prints them with `%s` (seconds since the epoch), the one
  *   d3 format that does not shift by the reader's time zone. Runs over 20 minutes are drawn with
  *   one chart millisecond per 60 real ones, so the same `%s` reads as minutes.
- * - Every part of a split chart starts with the same two milestones (run created, last time
- *   drawn), so all parts share one time axis.
+ * - Every part of a split chart starts with the same two milestones (run created, naming the
+ *   part; last time drawn), so all parts share one time axis.
  * - Names are escaped into Mermaid's `#<code>;` entities for every character that its Gantt
  *   grammar or entity decoding treats as syntax (`:`, `#`, `;`, `%%`, quotes, `<`, newlines ...).
  */
@@ -75,49 +79,41 @@ export function ganttCharts(input: GanttInput): string[] {
     '    todayMarker off',
   ];
   const lastTime = drawn.some((segments) => segments.running) ? 'read at' : 'last job done';
-  const milestones = [
-    `    run created :milestone, m0, 0, 0`,
-    `    ${lastTime} :milestone, m1, ${at(end)}, ${at(end)}`,
-  ];
-  const lanes = groupByLane(drawn);
+  const lastMilestone = `    ${lastTime} :milestone, m1, ${at(end)}, ${at(end)}`;
   const hasLanes = drawn.some((segments) => segments.lane !== undefined);
-  const fixedChars = lineChars(header) + lineChars(milestones) + TITLE_RESERVE;
+  const fixedChars = lineChars(header) + lineChars([lastMilestone]) + FIRST_MILESTONE_RESERVE;
 
-  const parts: { first: number; last: number; lines: string[] }[] = [];
+  const parts: { jobs: number; lines: string[] }[] = [];
   let current: (typeof parts)[number] | undefined;
-  let currentLane: string | undefined;
+  let currentSection: string | undefined;
   let used = 0;
-  for (const segments of lanes) {
+  for (const segments of groupByLane(drawn)) {
     const jobLines = segments.segments.map(
       (segment) =>
         `    ${segment.label} :${segment.tags}${segment.id}, ${at(segment.from)}, ${at(segment.to)}`,
     );
-    const section = hasLanes ? [`    section ${mermaidText(segments.lane ?? NO_LANE)}`] : [];
-    const chars = lineChars(jobLines) + lineChars(section);
-    if (
-      current === undefined ||
-      (current.lines.length > 0 && fixedChars + used + chars > maxChars)
-    ) {
-      current = { first: segments.number, last: segments.number, lines: [] };
+    const section = hasLanes ? `    section ${mermaidText(segments.lane ?? NO_LANE)}` : undefined;
+    const chars = lineChars(jobLines) + (section === undefined ? 0 : section.length + 1);
+    if (current === undefined || (current.jobs > 0 && fixedChars + used + chars > maxChars)) {
+      current = { jobs: 0, lines: [] };
       parts.push(current);
       used = 0;
-      currentLane = undefined;
+      currentSection = undefined;
     }
-    const lines = segments.lane !== currentLane ? [...section, ...jobLines] : jobLines;
+    const lines =
+      section !== undefined && section !== currentSection ? [section, ...jobLines] : jobLines;
     current.lines.push(...lines);
-    current.first = Math.min(current.first, segments.number);
-    current.last = Math.max(current.last, segments.number);
+    current.jobs += 1;
     used += lineChars(lines);
-    currentLane = segments.lane;
+    currentSection = section;
   }
   return parts.map((part, index) => {
-    const title =
+    const which =
       parts.length === 1
-        ? []
-        : [
-            `    title Jobs #${part.first} to #${part.last} of ${input.jobs.length} (part ${index + 1} of ${parts.length})`,
-          ];
-    return [...header, ...title, ...milestones, ...part.lines].join('\n') + '\n';
+        ? ''
+        : ` (part ${index + 1} of ${parts.length}, ${part.jobs} of ${drawn.length} jobs)`;
+    const firstMilestone = `    run created${which} :milestone, m0, 0, 0`;
+    return [...header, firstMilestone, lastMilestone, ...part.lines].join('\n') + '\n';
   });
 }
 
