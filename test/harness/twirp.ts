@@ -70,6 +70,8 @@ export interface TwirpCall {
   readonly method: string;
   /** From the request's runtime token. */
   readonly scope: RuntimeScope;
+  /** Every claim of the request's runtime token (e.g. `ac`, the cache scopes). */
+  readonly claims: JsonObject;
   readonly headers: IncomingHttpHeaders;
 }
 
@@ -80,7 +82,13 @@ export type TwirpHandler = (request: JsonObject, call: TwirpCall) => unknown;
 
 export type TwirpFault =
   /** A Twirp error with the status of its code (internal 500, unavailable 503, resource_exhausted 429...). */
-  | { kind: 'twirp-error'; code: TwirpErrorCode; msg?: string }
+  | {
+      kind: 'twirp-error';
+      code: TwirpErrorCode;
+      msg?: string;
+      /** Extra response headers, e.g. Retry-After on resource_exhausted (429). */
+      headers?: Readonly<Record<string, string>>;
+    }
   /** 502 or 504 with an HTML body, as a gateway in front of the service sends. */
   | { kind: 'gateway'; status: 502 | 504 }
   /** Waits, then answers normally. */
@@ -96,6 +104,8 @@ export interface TwirpRequest {
   readonly status: number;
   /** The parsed request body, or undefined when it was not JSON. */
   readonly body: unknown;
+  /** The parsed response body (a message or a Twirp error), or undefined when it was not JSON. */
+  readonly reply: unknown;
 }
 
 interface PendingFault {
@@ -108,6 +118,7 @@ interface Reply {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const ROUTE = /^\/twirp\/([\w.]+)\/(\w+)$/;
@@ -152,9 +163,14 @@ export class TwirpServer {
   /**
    * A runtime token for `scope`, shaped like the runner's ACTIONS_RUNTIME_TOKEN: an HS256
    * JWT (signed with this server's key) whose `scp` lists several scopes, among them
-   * `Actions.Results:<run>:<job>`. `expiresInSeconds` may be negative for an expired token.
+   * `Actions.Results:<run>:<job>`. `expiresInSeconds` may be negative for an expired token;
+   * `extraClaims` are added as they are (e.g. `ac`, the cache scopes of the job).
    */
-  runtimeToken(scope: RuntimeScope, expiresInSeconds = TOKEN_LIFETIME_SECONDS): string {
+  runtimeToken(
+    scope: RuntimeScope,
+    expiresInSeconds = TOKEN_LIFETIME_SECONDS,
+    extraClaims: JsonObject = {},
+  ): string {
     const now = Math.floor(Date.now() / 1000);
     const { workflowRunBackendId: run, workflowJobRunBackendId: job } = scope;
     const claims = {
@@ -162,6 +178,7 @@ export class TwirpServer {
       nbf: now - 60,
       iat: now - 60,
       exp: now + expiresInSeconds,
+      ...extraClaims,
     };
     const unsigned = `${base64url({ typ: 'JWT', alg: 'HS256' })}.${base64url(claims)}`;
     return `${unsigned}.${this.#sign(unsigned)}`;
@@ -212,27 +229,29 @@ export class TwirpServer {
     } catch {
       body = undefined;
     }
-    const record = (status: number): void => {
-      this.#requests.push({ service, method, status, body });
+    const record = (reply: Reply | { status: number }): void => {
+      this.#requests.push({ service, method, status: reply.status, body, reply: replyBody(reply) });
     };
 
     const fault = this.#takeFault(service, method);
     switch (fault?.kind) {
       case 'twirp-error': {
-        const reply = twirpError(new TwirpError(fault.code, fault.msg ?? `injected ${fault.code}`));
-        record(reply.status);
+        const error = new TwirpError(fault.code, fault.msg ?? `injected ${fault.code}`);
+        const reply = { ...twirpError(error), headers: fault.headers };
+        record(reply);
         send(res, reply);
         return;
       }
       case 'gateway': {
         const title = fault.status === 502 ? '502 Bad Gateway' : '504 Gateway Time-out';
         const html = `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
-        record(fault.status);
-        send(res, { status: fault.status, contentType: 'text/html', body: html });
+        const reply = { status: fault.status, contentType: 'text/html', body: html };
+        record(reply);
+        send(res, reply);
         return;
       }
       case 'connection-reset':
-        record(0);
+        record({ status: 0 });
         res.destroy();
         return;
       case 'slow':
@@ -242,7 +261,7 @@ export class TwirpServer {
         break;
     }
     const reply = await this.#answer(req, service, method, body);
-    record(reply.status);
+    record(reply);
     send(res, reply);
   }
 
@@ -265,11 +284,12 @@ export class TwirpServer {
       return twirpError(new TwirpError('malformed', 'the request body is not a JSON object'));
     }
     try {
-      const scope = this.#authenticate(req.headers.authorization);
+      const { scope, claims } = this.#authenticate(req.headers.authorization);
       const response = await handler(body as JsonObject, {
         service,
         method,
         scope,
+        claims,
         headers: req.headers,
       });
       return { status: 200, contentType: 'application/json', body: JSON.stringify(response) };
@@ -282,7 +302,7 @@ export class TwirpServer {
     }
   }
 
-  #authenticate(authorization: string | undefined): RuntimeScope {
+  #authenticate(authorization: string | undefined): { scope: RuntimeScope; claims: JsonObject } {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     if (token === undefined) {
       throw new TwirpError('unauthenticated', 'missing bearer token');
@@ -297,6 +317,7 @@ export class TwirpServer {
       throw new TwirpError('unauthenticated', 'invalid token signature');
     }
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      readonly [claim: string]: unknown;
       scp?: unknown;
       exp?: unknown;
       nbf?: unknown;
@@ -315,7 +336,10 @@ export class TwirpServer {
     if (results?.[1] === undefined || results[2] === undefined) {
       throw new TwirpError('permission_denied', 'the token has no Actions.Results scope');
     }
-    return { workflowRunBackendId: results[1], workflowJobRunBackendId: results[2] };
+    return {
+      scope: { workflowRunBackendId: results[1], workflowJobRunBackendId: results[2] },
+      claims,
+    };
   }
 
   #sign(data: string): string {
@@ -341,9 +365,15 @@ function twirpError(error: TwirpError): Reply {
   };
 }
 
+function replyBody(reply: Reply | { status: number }): unknown {
+  if (!('body' in reply) || reply.contentType !== 'application/json') return undefined;
+  return JSON.parse(reply.body) as unknown;
+}
+
 function send(res: ServerResponse, reply: Reply): void {
   const payload = Buffer.from(reply.body, 'utf8');
   res.writeHead(reply.status, {
+    ...reply.headers,
     'content-type': reply.contentType,
     'content-length': payload.length,
   });
