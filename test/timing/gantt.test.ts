@@ -160,6 +160,7 @@ describe('ganttCharts', () => {
     const chart = await parseMermaidGantt(charts[0]!);
     const runs = chart.tasks.filter((task) => task.id.startsWith('j'));
     const shownAs = (name: string) => {
+      // eslint-disable-next-line no-control-regex -- the control characters of the hostile names
       const spaced = name.replace(/[\u0000-\u001f]+/g, ' ');
       return spaced.trim() === '' ? '(unnamed)' : spaced;
     };
