@@ -150,7 +150,7 @@ export function analyzeRun(data: RunData, options: AnalysisOptions): TimingRepor
             laneOf,
           ),
           baseline.run,
-          [...new Set(longest.map((job) => job.name))],
+          [...new Set(longest.filter((job) => !job.running).map((job) => job.name))],
         );
 
   return {
