@@ -9,9 +9,10 @@ import { parseWorkflow } from '../workflow/workflow.ts';
 import type { RunInfo } from './run-data.ts';
 
 /** The workflow file as read, or why it could not be: a notice for the report. */
-export type WorkflowRead =
-  | { readonly workflow: Workflow; readonly notice?: undefined }
-  | { readonly workflow?: undefined; readonly notice: string };
+export interface WorkflowRead {
+  readonly workflow?: Workflow;
+  readonly notice?: string;
+}
 
 async function workflowText(options: {
   run: RunInfo;
@@ -54,15 +55,13 @@ export async function readRunWorkflow(options: {
   log: Logger;
 }): Promise<WorkflowRead> {
   const { path, text } = await workflowText(options);
-  const what = `the workflow file${path === undefined ? '' : ` ${path}`}`;
-  if (text === undefined) {
-    return { notice: `${what} could not be read, so there is no critical path` };
-  }
+  // Without the file the analysis says there is no critical path; only a broken file needs a word.
+  if (text === undefined) return {};
   try {
     return { workflow: parseWorkflow(text) };
   } catch (error) {
     return {
-      notice: `${what} is not valid YAML (${errorMessage(error)}), so there is no critical path`,
+      notice: `the workflow file ${path ?? ''} is not valid YAML: ${errorMessage(error)}`,
     };
   }
 }
