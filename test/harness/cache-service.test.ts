@@ -142,6 +142,7 @@ describe('CacheService behind the real @actions/cache client', () => {
       second.stdout,
       /Failed to save: Unable to reserve cache with key unique-1, another job may be creating this cache/,
     );
+    // An info line, not an annotation: only so when the bundle keeps class names.
     assert.doesNotMatch(second.stdout, /::warning::/);
     assert.ok(
       second.stdout.includes(
@@ -214,6 +215,19 @@ describe('CacheService behind the real @actions/cache client', () => {
     );
   });
 
+  test('storage quota hit on CreateCacheEntry: saveCache returns -1 without throwing', async (t) => {
+    service.quotaExceededNextCreate();
+    const saved = await save(t, 'quota-1', { 'deps/v': 'x\n' });
+    assert.equal(saved.value, -1);
+    assert.equal(saved.error, undefined);
+    assert.match(saved.stdout, /Cache storage quota has been hit/);
+    assert.match(saved.stdout, /Failed to save: Unable to reserve cache with key quota-1/);
+    assert.deepEqual(
+      requestsFor('quota-1').map((r) => r.outcome),
+      ['resource_exhausted'],
+    );
+  });
+
   test('a read-only token: save is denied (-1, one warning), restore still works', async (t) => {
     await save(t, 'readonly-1', { 'deps/v': 'x\n' });
     const denied = await save(t, 'readonly-2', { 'deps/v': 'y\n' }, { readOnly: true });
@@ -283,6 +297,34 @@ describe('CacheService behind the real @actions/cache client', () => {
     );
     assert.equal(service.uploads, uploads);
     assert.equal(service.downloads, downloads + 8);
+  });
+
+  test('a bad key throws ValidationError before any request', async (t) => {
+    const restored = await restore(t, 'comma,key');
+    assert.equal(restored.error?.name, 'ValidationError');
+    assert.match(restored.error.message, /cannot contain commas/);
+    assert.equal(
+      service.requests.some((r) => r.key === 'comma,key'),
+      false,
+    );
+  });
+
+  test('shares its Twirp server and Azurite with an ArtifactService', async (t) => {
+    const dir = await workspace(t, { 'log.txt': 'hello\n' });
+    const uploaded = await artifacts.runClient({ run: 'shared' }, 'uploadArtifact', [
+      'logs',
+      [join(dir, 'log.txt')],
+      dir,
+    ]);
+    assert.equal(uploaded.error, undefined);
+    assert.ok(uploaded.value?.id !== undefined);
+    const saved = await save(t, 'shared-1', { 'deps/v': 'x\n' }, { run: 'shared' });
+    assert.ok(typeof saved.value === 'number' && saved.value > 0);
+    const services = new Set(artifacts.twirp.requests.map((r) => r.service));
+    assert.deepEqual([...services].sort(), [
+      'github.actions.results.api.v1.ArtifactService',
+      'github.actions.results.api.v1.CacheService',
+    ]);
   });
 
   test('a slow download still completes, and takes the delay', async (t) => {

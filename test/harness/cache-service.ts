@@ -182,8 +182,8 @@ writeSync(3, JSON.stringify(outcome));
 /**
  * Bundles CLIENT_ENTRY as lanekit bundles its actions (esbuild, ESM, a createRequire banner),
  * with keepNames: esbuild emits `var ReserveCacheError = class _ReserveCacheError`, so without
- * it the client's `error.name === ReserveCacheError.name` checks fail: a lost save race is
- * warned instead of logged, and a ValidationError is swallowed instead of thrown.
+ * it the client's `error.name === ReserveCacheError.name` check fails and a lost save race
+ * becomes a ::warning:: annotation instead of an info line (see the key + version test).
  */
 async function bundleClient(dir: string): Promise<void> {
   await build({
@@ -335,6 +335,19 @@ export class CacheService {
       code: 'resource_exhausted',
       msg: 'rate limit exceeded',
       headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+
+  /**
+   * The next CreateCacheEntry is refused for the repository's storage quota. The client knows
+   * this case only by 'insufficient usage' in the Twirp msg (UsageError); the code GitHub
+   * sends with it is not documented, resource_exhausted (429) is this harness's choice.
+   */
+  quotaExceededNextCreate(): void {
+    this.failNext('CreateCacheEntry', {
+      kind: 'twirp-error',
+      code: 'resource_exhausted',
+      msg: 'insufficient usage to create cache entry',
     });
   }
 
