@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { CheckFailed, ServiceError } from '../runner/errors.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { CacheClient } from './cache-client.ts';
@@ -41,6 +42,12 @@ export interface WarmupResult {
 }
 
 export type OnMiss = 'fail' | 'fetch' | 'warn';
+
+/**
+ * Lookups after a refused save, to tell a lost race from a refusal: the job that won may still
+ * be uploading when this one is refused, so its entry can take a moment to be found.
+ */
+const CONFIRM_DELAYS_MS = [0, 1000, 3000];
 
 const keysOf = (plan: WarmupPlan) => plan.paths.map((p) => p.key);
 
@@ -93,9 +100,12 @@ async function save(plan: WarmupPlan, cache: CacheClient, log: Logger): Promise<
     return 'save-skipped';
   }
   if (await cache.save(keysOf(plan), plan.key)) return 'populated';
-  if ((await cache.lookup(keysOf(plan), plan.key)) === plan.key) {
-    log.info(`${plan.key}: another job saved this key first; its entry serves the lane`);
-    return 'race-lost';
+  for (const delay of CONFIRM_DELAYS_MS) {
+    await setTimeout(delay);
+    if ((await cache.lookup(keysOf(plan), plan.key)) === plan.key) {
+      log.info(`${plan.key}: another job saved this key first; its entry serves the lane`);
+      return 'race-lost';
+    }
   }
   log.notice(
     `${plan.key}: not saved: the cache service refused or failed (rate limit, quota, read-only token or unreachable: see the message above); this job has its dependencies, and the next warm-up tries again`,
