@@ -157,6 +157,19 @@ function describe(error: ErrorObject): string {
   return `${where} ${error.message ?? error.keyword} (${params})`;
 }
 
+/** What in `body` breaks a component schema (`basic-error`, `job`); empty when nothing does. */
+export function componentErrors(name: string, body: unknown): string[] {
+  const key = `#${name}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const state = load();
+    register(state, [name]);
+    validate = state.ajv.compile({ $ref: `${COMPONENT_ID}${name}` });
+    validators.set(key, validate);
+  }
+  return validate(body) ? [] : (validate.errors ?? []).map(describe);
+}
+
 /** What in `body` breaks the endpoint's documented response schema; empty when nothing does. */
 export function openApiErrors(endpoint: Endpoint, status: number, body: unknown): string[] {
   const validate = validatorFor(endpoint, status);
