@@ -3,11 +3,16 @@
  * `needs` order, each job's `if:` evaluated (skipped needs skip dependents unless `always()`),
  * `strategy.matrix` expanded from its expression as GitHub expands it, every leg's `runs-on`,
  * `name`, `continue-on-error` and `env` evaluated, and lanekit's own steps run through the local
- * runner with their `with:` evaluated. Other steps (checkout, `run:`) count as succeeded, unless
- * `legOutcome` says a leg failed. With an API server, the server answers for this run's jobs
- * (the legs run so far) and for the workflow file, as GitHub would to the gate.
+ * runner with their `with:` evaluated. The steps of a leg share what a runner gives them: one
+ * RUNNER_TEMP, the variables and PATH entries earlier steps exported (GITHUB_ENV, GITHUB_PATH),
+ * and the workflow's, job's and step's `env:`. With `runSteps`, `run:` steps run too, in bash as
+ * the runner runs them, their expressions evaluated first; otherwise they (and checkout) count as
+ * succeeded, unless `legOutcome` says a leg failed. With an API server, the server answers for
+ * this run's jobs (the legs run so far) and for the workflow file, as GitHub would to the gate.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import type { ExpressionContext, Value } from './expressions.ts';
@@ -17,13 +22,18 @@ import type { Leg } from './github-matrix.ts';
 import { expandMatrix } from './github-matrix.ts';
 import { recordedJobs } from './recorded-api.ts';
 import type { RunResult } from './runner.ts';
-import { runAction } from './runner.ts';
+import { parseCommands, parseFileCommands, runAction } from './runner.ts';
 
 interface StepSpec {
   id?: string;
+  name?: string;
   if?: unknown;
   uses?: string;
   with?: Record<string, unknown>;
+  run?: string;
+  shell?: string;
+  env?: unknown;
+  'working-directory'?: string;
 }
 
 interface JobSpec {
@@ -49,7 +59,10 @@ export type JobResult = 'success' | 'failure' | 'skipped';
 export interface SimulatedStep {
   readonly job: string;
   readonly id: string | undefined;
+  /** The lanekit action's name, or `run` for a `run:` step. */
   readonly action: string;
+  /** The leg's matrix values. */
+  readonly matrix: Leg;
   readonly inputs: Readonly<Record<string, string>>;
   readonly result: RunResult;
 }
@@ -85,6 +98,13 @@ export interface SimulationOptions {
   readonly api?: GitHubApiServer;
   /** Makes a leg fail, as a failing `run:` step would. */
   readonly legOutcome?: (job: string, matrix: Leg) => 'success' | 'failure';
+  /** Runs `run:` steps in bash (`bash --noprofile --norc -eo pipefail`), as the runner does. */
+  readonly runSteps?: boolean;
+  /**
+   * Variables the runner gives every step of a leg beyond the GITHUB_* ones, e.g. a service's
+   * runtime token (ArtifactService.env({ job })); `index` counts the job's legs from 0.
+   */
+  readonly legEnv?: (job: string, matrix: Leg, index: number) => Readonly<Record<string, string>>;
 }
 
 const LANEKIT_STEP = /^(?:lanekit\/lanekit\/actions\/([\w-]+)@.+|\.\/actions\/([\w-]+))$/;
@@ -163,6 +183,132 @@ function legName(id: string, spec: JobSpec, matrix: Leg, context: ExpressionCont
   return values.length === 0 ? id : `${id} (${values.map(toText).join(', ')})`;
 }
 
+/** An `env:` mapping as the variables it sets (null, as an absent matrix.env gives, sets none). */
+function textValues(value: unknown, where: string): Record<string, string> {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${where}: not a mapping`);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, toText(item as Value)]),
+  );
+}
+
+interface ShellStep {
+  readonly env: Readonly<Record<string, string>>;
+  readonly shell: string | undefined;
+  readonly cwd: string;
+  readonly event: SimulationOptions['event'];
+  readonly workspace: string;
+}
+
+/** The shells a `run:` step may name, as the runner invokes them (`{0}` is the script file). */
+const SHELLS: Readonly<Record<string, readonly string[]>> = {
+  bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
+  sh: ['sh', '-e'],
+};
+
+/**
+ * What the steps of one leg share on a runner: RUNNER_TEMP, the variables and PATH entries that
+ * earlier steps exported, and the variables the runner sets for the leg.
+ */
+class LegRuntime {
+  readonly temp: string;
+  readonly exported: Record<string, string> = {};
+  readonly #paths: string[] = [];
+  readonly #runner: Readonly<Record<string, string>>;
+  #steps = 0;
+
+  constructor(root: string, runner: Readonly<Record<string, string>>) {
+    this.temp = mkdtempSync(join(root, 'runner-temp-'));
+    this.#runner = runner;
+  }
+
+  /** A step's variables over the runner's: `env` (workflow, job, step), RUNNER_TEMP, PATH. */
+  stepEnv(env: Readonly<Record<string, string>>): Record<string, string> {
+    const path = [...this.#paths, process.env.PATH ?? ''].join(':');
+    return { ...env, ...this.#runner, RUNNER_TEMP: this.temp, PATH: path };
+  }
+
+  /** Takes what a step wrote to GITHUB_ENV and GITHUB_PATH for the steps after it. */
+  carry(result: RunResult): void {
+    Object.assign(this.exported, result.exportedEnv);
+    this.#paths.unshift(...result.addedPath.toReversed());
+  }
+
+  /** Runs a `run:` step's script in its shell, with the runner's file commands. */
+  async runShell(script: string, step: ShellStep): Promise<RunResult> {
+    const shell = SHELLS[step.shell ?? 'bash'];
+    if (shell === undefined) throw new Error(`shell ${String(step.shell)} is not simulated`);
+    const dir = join(this.temp, '_runner_file_commands', String(this.#steps++));
+    mkdirSync(dir, { recursive: true });
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_ENV: join(dir, 'env'),
+      GITHUB_PATH: join(dir, 'path'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    };
+    for (const file of Object.values(files)) writeFileSync(file, '');
+    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(step.event.payload));
+    const scriptFile = join(dir, 'script.sh');
+    writeFileSync(scriptFile, script);
+    const env = {
+      HOME: process.env.HOME ?? this.temp,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: step.event.name,
+      GITHUB_WORKSPACE: step.workspace,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ATTEMPT: '1',
+      RUNNER_OS: 'Linux',
+      ...this.stepEnv(step.env),
+      ...files,
+    };
+    const started = performance.now();
+    const { exitCode, stdout, stderr } = await new Promise<{
+      exitCode: number | null;
+      stdout: string;
+      stderr: string;
+    }>((resolve, reject) => {
+      const child = spawn(shell[0]!, [...shell.slice(1), scriptFile], {
+        cwd: step.cwd,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        resolve({
+          exitCode: code,
+          stdout: Buffer.concat(out).toString(),
+          stderr: Buffer.concat(err).toString(),
+        });
+      });
+    });
+    const commands = parseCommands(stdout);
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      durationMs: performance.now() - started,
+      outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+      exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
+      addedPath: readFileSync(files.GITHUB_PATH, 'utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
+      state: {},
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      commands,
+      annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
+      legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? [],
+    };
+  }
+}
+
 export async function simulateWorkflow(options: SimulationOptions): Promise<WorkflowSimulation> {
   const text = readFileSync(options.workflowFile, 'utf8');
   const workflowPath = `.github/workflows/${basename(options.workflowFile)}`;
@@ -196,100 +342,132 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
   const inputs = dispatchInputs(workflow, options.event);
   const workflowEnv = evaluateValue(workflow.env ?? {}, { contexts: { github, inputs } }) as Value;
 
-  for (const id of schedule(workflow.jobs)) {
-    const spec = workflow.jobs[id]!;
-    const needs: Record<string, Value> = {};
-    for (const need of needsOf(spec)) {
-      const done = jobs.get(need)!;
-      needs[need] = { result: done.result, outputs: { ...done.outputs } };
-    }
-    const results = Object.values(needs).map((n) => (n as { result: JobResult }).result);
-    const status = results.includes('failure')
-      ? 'failure'
-      : results.includes('skipped')
-        ? 'skipped'
-        : 'success';
-    const jobContext: ExpressionContext = {
-      contexts: {
-        github: { ...(github as object), job: id },
-        inputs,
-        env: workflowEnv,
-        needs,
-        vars: {},
-        secrets: {},
-      },
-      status,
-    };
-    if (!evaluateCondition(spec.if, jobContext)) {
-      jobs.set(id, { id, result: 'skipped', outputs: {}, legs: [] });
-      continue;
-    }
-    const matrices: Leg[] = spec.strategy?.matrix
-      ? expandMatrix(evaluateValue(spec.strategy.matrix, jobContext))
-      : [{}];
-    const legs: SimulatedLeg[] = [];
-    let outputs: Record<string, string> = {};
-    let failed = false;
-    for (const matrix of matrices) {
-      const legContext: ExpressionContext = {
-        contexts: { ...jobContext.contexts, matrix, strategy: {}, steps: {} },
-        status: 'success',
-      };
-      const stepsContext: Record<string, Value> = {};
-      const contexts = { ...legContext.contexts, steps: stepsContext };
-      const continueOnError = evaluateValue(spec['continue-on-error'] ?? false, legContext);
-      let conclusion = options.legOutcome?.(id, matrix) ?? 'success';
-      for (const step of spec.steps ?? []) {
-        const stepContext = {
-          contexts,
-          status: conclusion === 'success' ? 'success' : 'failure',
-        } as const;
-        if (!evaluateCondition(step.if, stepContext)) continue;
-        const match = LANEKIT_STEP.exec(step.uses ?? '');
-        if (!match) continue;
-        const action = match[1] ?? match[2]!;
-        const with_ = stepInputs(
-          evaluateValue(step.with, stepContext),
-          `jobs.${id}.steps.${step.id ?? action}`,
-        );
-        const result = await runAction(action, {
-          workspace: options.workspace,
-          event: options.event,
-          inputs: with_,
-          token,
-          env: {
-            GITHUB_JOB: id,
-            GITHUB_RUN_ID: RUN_ID,
-            GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${workflowPath}@refs/heads/main`,
-            GITHUB_WORKFLOW_SHA: HEAD_SHA,
-            ...(api ? { GITHUB_API_URL: api.url } : {}),
-          },
-        });
-        steps.push({ job: id, id: step.id, action, inputs: with_, result });
-        if (step.id)
-          stepsContext[step.id] = {
-            outputs: { ...result.outputs },
-            outcome: result.exitCode === 0 ? 'success' : 'failure',
-          };
-        if (result.exitCode !== 0) conclusion = 'failure';
-      }
-      legs.push({
-        matrix,
-        name: legName(id, spec, matrix, legContext),
-        runsOn: evaluateValue(spec['runs-on'], legContext),
-        continueOnError,
-        env: evaluateValue(spec.env ?? {}, legContext),
-        conclusion,
-      });
-      if (conclusion === 'failure' && continueOnError !== true) failed = true;
-      outputs = Object.fromEntries(
-        Object.entries(spec.outputs ?? {}).map(([name, expression]) => [
-          name,
-          toText(evaluateValue(expression, { contexts, status: 'success' }) as Value),
-        ]),
-      );
-    }
-    jobs.set(id, { id, result: failed ? 'failure' : 'success', outputs, legs });
+  const temp = mkdtempSync(join(tmpdir(), 'lanekit-simulated-run-'));
+  try {
+    await runJobs();
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
   }
   return { jobs, steps };
+
+  async function runJobs(): Promise<void> {
+    for (const id of schedule(workflow.jobs)) {
+      const spec = workflow.jobs[id]!;
+      const needs: Record<string, Value> = {};
+      for (const need of needsOf(spec)) {
+        const done = jobs.get(need)!;
+        needs[need] = { result: done.result, outputs: { ...done.outputs } };
+      }
+      const results = Object.values(needs).map((n) => (n as { result: JobResult }).result);
+      const status = results.includes('failure')
+        ? 'failure'
+        : results.includes('skipped')
+          ? 'skipped'
+          : 'success';
+      const jobContext: ExpressionContext = {
+        contexts: {
+          github: { ...(github as object), job: id },
+          inputs,
+          env: workflowEnv,
+          needs,
+          vars: {},
+          secrets: {},
+        },
+        status,
+      };
+      if (!evaluateCondition(spec.if, jobContext)) {
+        jobs.set(id, { id, result: 'skipped', outputs: {}, legs: [] });
+        continue;
+      }
+      const matrices: Leg[] = spec.strategy?.matrix
+        ? expandMatrix(evaluateValue(spec.strategy.matrix, jobContext))
+        : [{}];
+      const legs: SimulatedLeg[] = [];
+      let outputs: Record<string, string> = {};
+      let failed = false;
+      for (const [index, matrix] of matrices.entries()) {
+        const strategy = { 'job-index': index, 'job-total': matrices.length };
+        const legContext: ExpressionContext = {
+          contexts: { ...jobContext.contexts, matrix, strategy, steps: {} },
+          status: 'success',
+        };
+        const stepsContext: Record<string, Value> = {};
+        const jobEnv = textValues(evaluateValue(spec.env ?? {}, legContext), `jobs.${id}.env`);
+        const leg = new LegRuntime(temp, {
+          ...options.legEnv?.(id, matrix, index),
+          GITHUB_JOB: id,
+          GITHUB_RUN_ID: RUN_ID,
+          GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${workflowPath}@refs/heads/main`,
+          GITHUB_WORKFLOW_SHA: HEAD_SHA,
+          ...(api ? { GITHUB_API_URL: api.url } : {}),
+        });
+        const continueOnError = evaluateValue(spec['continue-on-error'] ?? false, legContext);
+        let conclusion = options.legOutcome?.(id, matrix) ?? 'success';
+        for (const step of spec.steps ?? []) {
+          // The env context: what earlier steps exported, under the workflow's, job's, step's env.
+          const baseEnv = { ...leg.exported, ...(workflowEnv as Record<string, Value>), ...jobEnv };
+          const contexts = { ...legContext.contexts, steps: stepsContext, env: baseEnv };
+          const status = conclusion === 'success' ? 'success' : 'failure';
+          if (!evaluateCondition(step.if, { contexts, status })) continue;
+          const where = `jobs.${id}.steps.${step.id ?? step.name ?? step.uses ?? 'run'}`;
+          const stepEnv = {
+            ...baseEnv,
+            ...textValues(evaluateValue(step.env ?? {}, { contexts, status }), `${where}.env`),
+          };
+          const stepContext = { contexts: { ...contexts, env: stepEnv }, status } as const;
+          const match = LANEKIT_STEP.exec(step.uses ?? '');
+          let ran: { action: string; inputs: Record<string, string>; result: RunResult };
+          if (match) {
+            const action = match[1] ?? match[2]!;
+            const inputs = stepInputs(evaluateValue(step.with, stepContext), where);
+            const result = await runAction(action, {
+              workspace: options.workspace,
+              event: options.event,
+              inputs,
+              token,
+              env: leg.stepEnv(textValues(stepEnv, where)),
+            });
+            ran = { action, inputs, result };
+          } else if (step.run !== undefined && options.runSteps) {
+            const script = toText(evaluateValue(step.run, stepContext) as Value);
+            const result = await leg.runShell(script, {
+              env: textValues(stepEnv, where),
+              shell: step.shell,
+              cwd: join(options.workspace, step['working-directory'] ?? ''),
+              event: options.event,
+              workspace: options.workspace,
+            });
+            ran = { action: 'run', inputs: {}, result };
+          } else {
+            continue;
+          }
+          leg.carry(ran.result);
+          steps.push({ job: id, id: step.id, matrix, ...ran });
+          if (step.id)
+            stepsContext[step.id] = {
+              outputs: { ...ran.result.outputs },
+              outcome: ran.result.exitCode === 0 ? 'success' : 'failure',
+            };
+          if (ran.result.exitCode !== 0) conclusion = 'failure';
+        }
+        const contexts = { ...legContext.contexts, steps: stepsContext };
+        legs.push({
+          matrix,
+          name: legName(id, spec, matrix, legContext),
+          runsOn: evaluateValue(spec['runs-on'], legContext),
+          continueOnError,
+          env: evaluateValue(spec.env ?? {}, legContext),
+          conclusion,
+        });
+        if (conclusion === 'failure' && continueOnError !== true) failed = true;
+        outputs = Object.fromEntries(
+          Object.entries(spec.outputs ?? {}).map(([name, expression]) => [
+            name,
+            toText(evaluateValue(expression, { contexts, status: 'success' }) as Value),
+          ]),
+        );
+      }
+      jobs.set(id, { id, result: failed ? 'failure' : 'success', outputs, legs });
+    }
+  }
 }
