@@ -18,7 +18,8 @@ import type { LaneOf } from './lanes.ts';
 import { laneFigures, laneReader } from './lanes.ts';
 import { longestJobs, longestSteps } from './long-poles.ts';
 import type { AnalysisOptions, CriticalPath, JobTiming, TimingReport } from './report.ts';
-import type { RunData, RunInfo } from './run-data.ts';
+import type { BaselineRun, RunData } from './run-data.ts';
+import type { Workflow } from '../workflow/workflow.ts';
 import { stepCategories } from './step-categories.ts';
 import { targetGate, targetJobs } from './target-gate.ts';
 
@@ -34,35 +35,51 @@ function durationsOf(jobs: readonly JobTiming[]): Map<string, number> {
   return durations;
 }
 
-function laneSeconds(jobs: readonly JobTiming[], laneOf: LaneOf | undefined): Map<string, number> {
+function laneSeconds(jobs: readonly JobTiming[]): Map<string, number> {
   const lanes = new Map<string, number>();
-  if (laneOf === undefined) return lanes;
   for (const job of jobs) {
-    const lane = laneOf(job.name)?.lane;
-    if (lane !== undefined && ranThere(job)) lanes.set(lane, (lanes.get(lane) ?? 0) + job.seconds!);
+    if (job.lane !== undefined && ranThere(job)) {
+      lanes.set(job.lane, (lanes.get(job.lane) ?? 0) + job.seconds!);
+    }
   }
   return lanes;
 }
 
-/** The baseline's figures, read as this run's are; a target it does not have has no time. */
-function baselineFigures(
-  run: RunInfo,
+/** How the jobs of a run are read: by the workflow file, the lanes and the target of this run. */
+interface Reading {
+  readonly workflow: Workflow | undefined;
+  readonly matcher: JobNameMatcher | undefined;
+  readonly laneOf: LaneOf | undefined;
+  readonly targetJob: string | undefined;
+}
+
+function timeJobs(
   jobs: readonly RunJob[],
-  readAt: number,
-  context: Omit<JobContext, 'origin' | 'readAt' | 'ownJobId'>,
-  options: AnalysisOptions,
-  workflow: RunData['workflow'],
-  matcher: JobNameMatcher | undefined,
-  laneOf: LaneOf | undefined,
-): RunFigures {
-  const origin = runOrigin(run);
-  const timed = jobs.map((job) =>
-    timeJob(job, { ...context, origin, readAt, ownJobId: undefined }),
+  reading: Reading,
+  context: Pick<JobContext, 'origin' | 'readAt' | 'ownJobId'>,
+): JobTiming[] {
+  const { laneOf, matcher } = reading;
+  return jobs.map((job) =>
+    timeJob(job, {
+      ...context,
+      laneOf: (name) => laneOf?.(name)?.lane,
+      workflowJobOf: (name) => matcher?.jobIdOf(name),
+    }),
   );
+}
+
+/**
+ * The baseline's figures, read as this run's are (it ran the workflow file of its own commit,
+ * which was not read: job names stand in). A target it does not have has no time.
+ */
+function baselineFigures(baseline: BaselineRun, readAt: number, reading: Reading): RunFigures {
+  const { run, jobs } = baseline;
+  const origin = runOrigin(run);
+  const timed = timeJobs(jobs, reading, { origin, readAt, ownJobId: undefined });
   let targetSeconds: number | null = null;
-  if (options.targetJob !== undefined) {
+  if (reading.targetJob !== undefined) {
     try {
-      const target = targetJobs(options.targetJob, jobs, workflow, matcher, true);
+      const target = targetJobs(reading.targetJob, jobs, reading.workflow, reading.matcher, true);
       targetSeconds = target === undefined ? null : targetGate(target, origin).seconds;
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
@@ -72,7 +89,7 @@ function baselineFigures(
     wallSeconds: seconds(origin, wallEnd(run, jobs, readAt)),
     targetSeconds,
     firstRedSeconds: firstRed(jobs, origin)?.seconds ?? null,
-    laneSeconds: laneSeconds(timed, laneOf),
+    laneSeconds: laneSeconds(timed),
     jobSeconds: durationsOf(timed),
   };
 }
@@ -88,13 +105,8 @@ export function analyzeRun(data: RunData, options: AnalysisOptions): TimingRepor
   const notices = [...data.notices];
   const matcher = workflow === undefined ? undefined : new JobNameMatcher(workflow);
   const laneOf = laneReader(options.lanes, options.lanePattern);
-  const context = {
-    laneOf: (name: string) => laneOf?.(name)?.lane,
-    workflowJobOf: (name: string) => matcher?.jobIdOf(name),
-  };
-  const jobs = data.jobs.map((job) =>
-    timeJob(job, { ...context, origin, readAt, ownJobId: data.ownJobId }),
-  );
+  const reading: Reading = { workflow, matcher, laneOf, targetJob: options.targetJob };
+  const jobs = timeJobs(data.jobs, reading, { origin, readAt, ownJobId: data.ownJobId });
   const end = wallEnd(run, data.jobs, readAt);
   const runComplete = run.status === 'completed';
   const target =
@@ -130,7 +142,7 @@ export function analyzeRun(data: RunData, options: AnalysisOptions): TimingRepor
     wallSeconds: head.wallSeconds,
     targetSeconds: head.target?.seconds ?? null,
     firstRedSeconds: head.firstRed?.seconds ?? null,
-    laneSeconds: laneSeconds(jobs, laneOf),
+    laneSeconds: laneSeconds(jobs),
     jobSeconds: durationsOf(jobs),
   };
   const { baseline } = data;
@@ -139,16 +151,7 @@ export function analyzeRun(data: RunData, options: AnalysisOptions): TimingRepor
       ? undefined
       : compareRuns(
           current,
-          baselineFigures(
-            baseline.run,
-            baseline.jobs,
-            baseline.run.updatedAt ?? readAt,
-            context,
-            options,
-            workflow,
-            matcher,
-            laneOf,
-          ),
+          baselineFigures(baseline, baseline.run.updatedAt ?? readAt, reading),
           baseline.run,
           [...new Set(longest.filter((job) => !job.running).map((job) => job.name))],
         );
@@ -177,7 +180,14 @@ export function analyzeRun(data: RunData, options: AnalysisOptions): TimingRepor
     totalJobs: Math.max(data.totalJobs, jobs.length),
     longestSteps: longestSteps(data.jobs, readAt, top),
     criticalPath: path,
-    lanes: laneOf === undefined ? undefined : laneFigures(jobs, laneOf),
+    lanes:
+      laneOf === undefined
+        ? undefined
+        : laneFigures(
+            jobs,
+            laneOf,
+            options.lanes?.lanes.map((lane) => lane.name),
+          ),
     categories: stepCategories(data.jobs, options.categoryRules ?? [], readAt),
     cache:
       data.cache === undefined

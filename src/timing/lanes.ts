@@ -30,8 +30,15 @@ export function laneReader(
 
 const FAILED = new Set(['failure', 'timed_out', 'startup_failure']);
 
-/** Per lane: its jobs, their time and queue time; and jobs that ran on two or more lanes. */
-export function laneFigures(jobs: readonly JobTiming[], laneOf: LaneOf): LaneFigures {
+/**
+ * Per lane: its jobs, their time and queue time; and jobs that ran on two or more lanes. Lanes
+ * come in `order` (a lanes file's), else as their first jobs are listed.
+ */
+export function laneFigures(
+  jobs: readonly JobTiming[],
+  laneOf: LaneOf,
+  order: readonly string[] = [],
+): LaneFigures {
   const totals = new Map<string, LaneTotals>();
   const twins = new Map<string, Map<string, number | null>>();
   let other = 0;
@@ -78,5 +85,7 @@ export function laneFigures(jobs: readonly JobTiming[], laneOf: LaneOf): LaneFig
   const longest = (pair: LanePair) =>
     Math.max(0, ...Object.values(pair.seconds).map((s) => s ?? 0));
   pairs.sort((a, b) => longest(b) - longest(a));
-  return { lanes: [...totals.values()], pairs, other };
+  const rank = (lane: string) => (order.includes(lane) ? order.indexOf(lane) : order.length);
+  const lanes = [...totals.values()].sort((a, b) => rank(a.lane) - rank(b.lane));
+  return { lanes, pairs, other };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeRun } from '../../src/timing/analysis.ts';
 import type { PathJob } from '../../src/timing/report.ts';
+import type { JobSpec } from './timed-run.ts';
 import { runData } from './timed-run.ts';
 
 /**
@@ -27,7 +28,7 @@ jobs:
     runs-on: ubuntu-latest
 `;
 
-const JOBS = [
+const JOBS: JobSpec[] = [
   { name: 'changes', created: 0, started: 5, completed: 20 },
   { name: 'lint', created: 20, started: 25, completed: 80 },
   { name: 'test (1)', created: 20, started: 30, completed: 100 },
@@ -86,9 +87,10 @@ describe('critical path', () => {
   });
 
   it('ends at a running job, at the time of reading, with the jobs not listed yet passed by', () => {
-    const running = JOBS.slice(0, 7).concat([
+    const running: JobSpec[] = [
+      ...JOBS.slice(0, 7),
       { name: 'e2e', created: 140, started: 150, completed: null },
-    ]);
+    ];
     const report = analyzeRun(
       runData({ jobs: running, workflow: WORKFLOW, readAt: 180, run: { status: 'in_progress' } }),
       {},

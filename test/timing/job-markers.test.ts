@@ -30,10 +30,10 @@ const MARKERS: MarkersReport = {
   total: 5,
   explained: 2,
   failing: 0,
-  categories: { 'dependency-download': 4, 'cache-miss': 1 },
+  categories: { download: 4, 'cache-miss': 1 },
   lanes: {
-    github: { 'dependency-download': 1 },
-    velnor: { 'dependency-download': 3, 'cache-miss': 1 },
+    github: { download: 1 },
+    velnor: { download: 3, 'cache-miss': 1 },
   },
   rules: {},
   sources: [
