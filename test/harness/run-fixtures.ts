@@ -744,16 +744,21 @@ export function serveScenario(
     },
     { key: 'jobs' },
   );
-  for (const [path, text] of Object.entries(run.workflowFiles)) {
-    server.route('GET', `/repos/:owner/:repo/contents/${path}`, (req) => {
-      if (!ours(req)) return NOT_FOUND;
-      const accept = req.headers.accept ?? '';
-      if (accept.includes('raw'))
-        return { rawBody: text, headers: { 'content-type': 'application/vnd.github.raw' } };
-      const ref = req.query.get('ref') ?? DEFAULT_BRANCH;
-      return { body: contentFileBody(run.owner, run.repo, path, text, ref) };
-    });
+  const contents = (req: RouteRequest, path: string): RouteResponse => {
+    const text = run.workflowFiles[path];
+    if (!ours(req) || text === undefined) return NOT_FOUND;
+    // GitHub answers the raw media type as text/plain, which is what rawBody sends.
+    if ((req.headers.accept ?? '').includes('raw')) return { rawBody: text };
+    const ref = req.query.get('ref') ?? DEFAULT_BRANCH;
+    return { body: contentFileBody(run.owner, run.repo, path, text, ref) };
+  };
+  for (const path of Object.keys(run.workflowFiles)) {
+    server.route('GET', `/repos/:owner/:repo/contents/${path}`, (req) => contents(req, path));
   }
+  // Octokit's `{path}` parameter sends the path as one segment, its slashes as %2F.
+  server.route('GET', '/repos/:owner/:repo/contents/:path', (req) =>
+    contents(req, req.params.path!),
+  );
   server.route('GET', '/repos/:owner/:repo/actions/cache/usage', (req) =>
     ours(req) ? { body: run.cacheUsage } : NOT_FOUND,
   );
