@@ -9,7 +9,7 @@ import { parseDurations, planShards } from './shards.ts';
 export interface ShardInputs {
   readonly shards: number | undefined;
   readonly shardItems: readonly string[];
-  /** Item -> seconds as inline JSON, or a JSON file in the workspace. */
+  /** Item -> seconds as inline JSON, or a JSON file in the workspace (or timing-summary's report). */
   readonly shardDurations: string | undefined;
   readonly canary: readonly string[];
 }
@@ -34,7 +34,20 @@ function loadDurations(value: string | undefined, workspace: string): Map<string
       `shard-durations: ${value === text ? 'the input' : value} is not JSON (${errorMessage(error)}); expected an object of item -> seconds`,
     );
   }
-  return parseDurations(parsed, 'shard-durations');
+  return parseDurations(durationsOf(parsed), 'shard-durations');
+}
+
+/**
+ * timing-summary's report file holds its jobs' seconds under `durations`; a durations file's
+ * values are numbers, so an object there can only be a report.
+ */
+function durationsOf(parsed: unknown): unknown {
+  const report =
+    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const { durations } = report;
+  return typeof durations === 'object' && durations !== null && !Array.isArray(durations)
+    ? durations
+    : parsed;
 }
 
 /**

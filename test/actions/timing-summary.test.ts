@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GitHubApiServer } from '../harness/github-api.ts';
 import { workflowRunPayload } from '../harness/event-payloads.ts';
@@ -81,9 +84,6 @@ describe('timing-summary on a small green run', () => {
   });
 
   it('writes the whole report to report-file', async () => {
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const temp = mkdtempSync(join(tmpdir(), 'timing-summary-report-'));
     const { result, report } = await summarize(api, smallGreenRun(), {
       env: { RUNNER_TEMP: temp },
