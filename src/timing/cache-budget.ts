@@ -1,4 +1,3 @@
-import { invalidValue } from '../runner/errors.ts';
 import type { CacheFigure } from './report.ts';
 import type { CacheUsage } from './run-data.ts';
 
@@ -6,21 +5,6 @@ import type { CacheUsage } from './run-data.ts';
 export const DEFAULT_CACHE_BUDGET_BYTES = 10 * 2 ** 30;
 /** Usage over budget at which the summary warns: eviction is near. */
 export const DEFAULT_CACHE_WARN_RATIO = 0.9;
-
-/** A share of the budget at which to warn, from `0.9` or `90%`. */
-export function parseRatio(text: string, input: string): number {
-  const trimmed = text.trim();
-  const percent = trimmed.endsWith('%');
-  const value = Number(percent ? trimmed.slice(0, -1) : trimmed) / (percent ? 100 : 1);
-  if (trimmed === '' || !Number.isFinite(value) || value <= 0 || value > 1) {
-    throw invalidValue(
-      input,
-      text,
-      'a share of the budget above 0 and at most 1, such as 0.9 or 90%',
-    );
-  }
-  return value;
-}
 
 export function cacheFigure(
   usage: CacheUsage,

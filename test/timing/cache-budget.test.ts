@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSize } from '../../src/common/size.ts';
-import { ConfigurationError } from '../../src/runner/errors.ts';
 import { analyzeRun } from '../../src/timing/analysis.ts';
-import {
-  DEFAULT_CACHE_BUDGET_BYTES,
-  formatBytes,
-  parseRatio,
-} from '../../src/timing/cache-budget.ts';
+import { DEFAULT_CACHE_BUDGET_BYTES, formatBytes } from '../../src/timing/cache-budget.ts';
 import { runData } from './timed-run.ts';
 
 const GIB = 2 ** 30;
@@ -45,20 +40,6 @@ describe('cache budget', () => {
 
   it('is left out when the usage could not be read', () => {
     assert.equal(analyzeRun(runData({ jobs }), {}).cache, undefined);
-  });
-
-  it('reads a warning threshold as a share or a percentage, and rejects others', () => {
-    assert.equal(parseRatio('0.8', 'cache-warn'), 0.8);
-    assert.equal(parseRatio('85%', 'cache-warn'), 0.85);
-    for (const bad of ['', '0', '1.5', '120%', 'high']) {
-      assert.throws(
-        () => parseRatio(bad, 'cache-warn'),
-        (error: unknown) =>
-          error instanceof ConfigurationError &&
-          error.message ===
-            `cache-warn: got '${bad}', expected a share of the budget above 0 and at most 1, such as 0.9 or 90%`,
-      );
-    }
   });
 
   it('shows bytes as people read them', () => {
