@@ -80,6 +80,8 @@ const OLD_JOBS = [
   'releng-2499110858.attempt-2.jobs.json',
 ];
 
+const RUST_JOB = 'rust-36108304465.job-107985969634.json';
+
 const RECORDED_DEVIATIONS: readonly Deviation[] = [
   {
     files: OLD_JOBS,
@@ -96,7 +98,7 @@ const RECORDED_DEVIATIONS: readonly Deviation[] = [
     reason: 'recorded in June 2022, before runs carried display_title',
   },
   {
-    files: ['rust-36108304465.job-107985969634.json'],
+    files: [RUST_JOB],
     error: /^\/steps\/\d+\/status must be equal to one of the allowed values /,
     reason:
       'steps not yet reached of a running job are "pending"; the description allows only ' +
@@ -202,6 +204,19 @@ describe('generated REST bodies match GitHub’s OpenAPI description', () => {
       }
     });
   }
+});
+
+describe('generated steps listed as GitHub lists them now', () => {
+  it('breaks the description only where the recorded rust job does: "pending" steps', () => {
+    const scenario = twoLaneMatrixRun({ ownJobRunning: true, unreachedStepStatus: 'pending' });
+    const errors = openApiErrors(`GET ${ATTEMPT}/jobs`, 200, scenario.current.jobs);
+    const pending = RECORDED_DEVIATIONS.find((d) => d.files.includes(RUST_JOB))!;
+    assert.equal(errors.length, 2);
+    assert.deepEqual(
+      errors.filter((error) => !pending.error.test(error.replace(/^\/jobs\/\d+/, ''))),
+      [],
+    );
+  });
 });
 
 describe('the OpenAPI check', () => {

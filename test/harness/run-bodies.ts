@@ -15,7 +15,7 @@
  * started and completed at one instant, `steps: []`, no runner. With `readAt`, the listing is
  * read at that instant: jobs not yet created are not listed, created ones not yet started are
  * `queued`, running ones `in_progress` with the running step `in_progress` and later steps
- * `queued` with null times.
+ * `queued` (or `pending`) with null times.
  */
 import { createHash } from 'node:crypto';
 
@@ -81,11 +81,17 @@ export interface RunPlan {
   readonly readAt?: string;
   /** Writes step times in this offset with milliseconds (`+09:00`), as some responses do. */
   readonly stepTimeOffset?: string;
+  /**
+   * The status of a running job's steps not yet reached: `queued` (default; what the OpenAPI
+   * description allows and 2022 responses show) or `pending` (what GitHub sends now, as the
+   * recorded rust-36108304465 job shows).
+   */
+  readonly unreachedStepStatus?: 'queued' | 'pending';
 }
 
 export interface ApiStep {
   readonly name: string;
-  readonly status: 'queued' | 'in_progress' | 'completed';
+  readonly status: 'queued' | 'pending' | 'in_progress' | 'completed';
   readonly conclusion: string | null;
   readonly number: number;
   readonly started_at: string | null;
@@ -251,10 +257,11 @@ function stepBody(
   number: number,
   readAt: number,
   time: (ms: number) => string,
+  unreached: ApiStep['status'],
 ): ApiStep {
   const base = { name: step.plan.name, number };
   if (step.startedAt > readAt) {
-    return { ...base, status: 'queued', conclusion: null, started_at: null, completed_at: null };
+    return { ...base, status: unreached, conclusion: null, started_at: null, completed_at: null };
   }
   if (step.completedAt > readAt) {
     const started_at = time(step.startedAt);
@@ -305,7 +312,11 @@ function jobBody(plan: RunPlan, timed: Timed, id: number, readAt: number): ApiJo
     started_at: isoSeconds(queued ? timed.createdAt : timed.startedAt),
     completed_at: status === 'completed' ? isoSeconds(timed.completedAt) : null,
     name: timed.plan.name,
-    steps: hasRunner ? timed.steps.map((step, i) => stepBody(step, i + 1, readAt, stepTime)) : [],
+    steps: hasRunner
+      ? timed.steps.map((step, i) =>
+          stepBody(step, i + 1, readAt, stepTime, plan.unreachedStepStatus ?? 'queued'),
+        )
+      : [],
     check_run_url: `${API}/repos/${owner}/${repo}/check-runs/${id}`,
     labels: timed.skipped ? [] : timed.plan.labels,
     runner_id: hasRunner ? timed.plan.runner.id : null,

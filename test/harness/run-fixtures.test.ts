@@ -251,6 +251,17 @@ describe('the two-lane matrix run', () => {
       [[running.ownJobId, 'summary / timing', 'in_progress']],
     );
     assert.equal(running.current.run.status, 'in_progress');
+    const own = open[0]!;
+    assert.deepEqual(
+      own.steps.map((step) => step.status),
+      ['completed', 'completed', 'in_progress', 'queued', 'queued'],
+    );
+    const now = twoLaneMatrixRun({ ownJobRunning: true, unreachedStepStatus: 'pending' });
+    const nowOwn = now.current.jobs.jobs.find((job) => job.id === now.ownJobId)!;
+    assert.deepEqual(
+      nowOwn.steps.map((step) => step.status),
+      ['completed', 'completed', 'in_progress', 'pending', 'pending'],
+    );
     assert.equal(smallGreenRun().ownJobId, undefined);
   });
 });

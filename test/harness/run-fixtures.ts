@@ -425,6 +425,8 @@ export interface MatrixRunOptions {
   readonly seed?: number;
   /** The `summary / timing` job (the summary's own) is still running when the run is read. */
   readonly ownJobRunning?: boolean;
+  /** How the running job's steps not yet reached are listed (see RunPlan); default queued. */
+  readonly unreachedStepStatus?: 'queued' | 'pending';
   /** Shards per lane of clippy (default 49) and of test (default 98): 6 + 2 × (sum) jobs. */
   readonly clippyShards?: number;
   readonly testShards?: number;
@@ -607,7 +609,11 @@ export function twoLaneMatrixRun(options: MatrixRunOptions = {}): RunScenario {
     const done = buildAttempt(plan);
     const own = done.jobs.jobs.find((job) => job.name === 'summary / timing')!;
     const ownStep = own.steps.find((step) => step.name.includes('timing-summary'))!;
-    plan = { ...plan, readAt: isoSeconds(Date.parse(ownStep.started_at!) + 5000) };
+    plan = {
+      ...plan,
+      readAt: isoSeconds(Date.parse(ownStep.started_at!) + 5000),
+      ...(options.unreachedStepStatus ? { unreachedStepStatus: options.unreachedStepStatus } : {}),
+    };
     ownJobId = own.id;
   }
   const baselinePlan = ciPlan(
