@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { setTimeout } from 'node:timers/promises';
 import { CheckFailed, ServiceError } from '../runner/errors.ts';
 import type { Logger } from '../runner/logger.ts';
@@ -97,6 +98,10 @@ async function save(plan: WarmupPlan, cache: CacheClient, log: Logger): Promise<
     log.notice(
       `${plan.key}: not saved: this job's cache token is read-only (an untrusted event); its own steps have their dependencies`,
     );
+    return 'save-skipped';
+  }
+  if (!plan.paths.some((p) => existsSync(p.path))) {
+    log.notice(`${plan.key}: not saved: the tool cached nothing (no dependencies to fetch?)`);
     return 'save-skipped';
   }
   if (await cache.save(keysOf(plan), plan.key)) return 'populated';

@@ -108,6 +108,25 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
     assert.ok(!service.entries().some((e) => e.key === result.outputs.key));
   });
 
+  it('a project without dependencies: the tool caches nothing, and nothing is saved', async () => {
+    lane = new Lane(service);
+    const nothing = JSON.stringify([process.execPath, '-e', '']);
+    const result = await lane.run({
+      mode: 'warm',
+      prefix: 'empty-v1',
+      fetch: nothing,
+      verify: nothing,
+    });
+    assert.equal(result.exitCode, 0, shownRun(result));
+    assert.match(result.stdout, /warm: save-skipped/);
+    assert.ok(messages(result, 'notice').some((m) => m.includes('the tool cached nothing')));
+    assert.ok(
+      !service.requests.some(
+        (r) => r.method === 'CreateCacheEntry' && r.key === result.outputs.key,
+      ),
+    );
+  });
+
   it('a read-only token (an untrusted event) skips the save with a notice', async () => {
     lane = new Lane(service);
     const result = await lane.run(
