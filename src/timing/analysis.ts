@@ -23,7 +23,7 @@ import type { Workflow } from '../workflow/workflow.ts';
 import { stepCategories } from './step-categories.ts';
 import { targetGate, targetJobs } from './target-gate.ts';
 
-export const DEFAULT_TOP = 10;
+const DEFAULT_TOP = 10;
 
 /** Job name -> seconds of the longest completed job of that name. */
 function durationsOf(jobs: readonly JobTiming[]): Map<string, number> {

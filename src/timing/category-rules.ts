@@ -15,7 +15,7 @@ export const BUILTIN_CATEGORIES = [
   'other',
 ] as const;
 
-export const OTHER = 'other';
+const OTHER = 'other';
 
 /**
  * A step belongs to a rule's category when the rule's `steps` wildcards match its name or its
@@ -28,7 +28,7 @@ export interface CategoryRule {
   readonly post: boolean | undefined;
 }
 
-export const CATEGORY_RULE_KEYS = ['category', 'steps', 'uses', 'post'] as const;
+const CATEGORY_RULE_KEYS = ['category', 'steps', 'uses', 'post'] as const;
 const CATEGORY_NAME = /^[a-z][a-z0-9-]*$/;
 
 /** `*` any run of characters, `?` one; case is ignored, as step names are written freely. */

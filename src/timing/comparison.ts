@@ -12,7 +12,7 @@ export interface RunFigures {
   readonly jobSeconds: ReadonlyMap<string, number>;
 }
 
-export function delta(current: number | null, baseline: number | null): Delta {
+function delta(current: number | null, baseline: number | null): Delta {
   return {
     current,
     baseline,

@@ -8,7 +8,7 @@ import type { TargetJobs } from './target-gate.ts';
 import { targetGate } from './target-gate.ts';
 
 /** Whether the run, or any job of it, is still going: then its figures end at the time of reading. */
-export const runGoesOn = (run: RunInfo, jobs: readonly RunJob[]): boolean =>
+const runGoesOn = (run: RunInfo, jobs: readonly RunJob[]): boolean =>
   isRunning(run.status) || jobs.some((job) => isRunning(job.status));
 
 /**

@@ -16,11 +16,11 @@ export const isRunning = (status: string): boolean => status !== 'completed';
 export const seconds = (from: number, to: number): number => Math.max(0, (to - from) / 1000);
 
 /** Seconds after the origin, never before it (a job listed as created before its run). */
-export const offsetOf = (origin: number, at: number | null): Offset =>
+const offsetOf = (origin: number, at: number | null): Offset =>
   at === null ? null : seconds(origin, at);
 
 /** Where a job's time ends: its completion, or the time of reading while it runs. */
-export function endOf(job: RunJob, readAt: number): number | null {
+function endOf(job: RunJob, readAt: number): number | null {
   if (job.completedAt !== null) return job.completedAt;
   return job.startedAt === null ? null : readAt;
 }

@@ -6,7 +6,7 @@ export interface LanePattern {
   readonly regex: RegExp;
 }
 
-export const LANE_PLACEHOLDER = '{lane}';
+const LANE_PLACEHOLDER = '{lane}';
 
 /**
  * A job-name pattern with one `{lane}`: `*` matches any run of characters, `?` one, everything

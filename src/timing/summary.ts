@@ -8,7 +8,7 @@ import type { Delta, JobTiming, PathJob, TimingReport } from './report.ts';
 import { longestJobs } from './long-poles.ts';
 
 /** Rows of a table of every job (or every workflow job, every lane pair) before it is cut. */
-export const TABLE_ROWS = 200;
+const TABLE_ROWS = 200;
 
 /** Links GitHub gives; anything else (or a character that would end the link) stays plain text. */
 const SAFE_URL = /^https:\/\/[^\s()<>"'`\\[\]]+$/;
