@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CacheService } from '../harness/cache-service.ts';
 import type { RunResult } from '../harness/runner.ts';
@@ -139,6 +141,46 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
       service.requests.some((r) => r.method === 'CreateCacheEntry' && r.outcome === 'write-denied'),
     );
     assert.ok(!service.entries().some((e) => e.key === result.outputs.key));
+  });
+
+  it("a runner's read-only cache mode skips the save before asking the service", async () => {
+    lane = new Lane(service);
+    const result = await lane.run(
+      { mode: 'warm', prefix: 'readmode-v1' },
+      { env: { ACTIONS_CACHE_MODE: 'read' } },
+    );
+    assert.equal(result.exitCode, 0, shownRun(result));
+    assert.match(result.stdout, /warm: save-skipped/);
+    assert.ok(messages(result, 'notice').some((m) => m.includes('read-only')));
+    assert.ok(
+      !service.requests.some(
+        (r) => r.method === 'CreateCacheEntry' && r.key === result.outputs.key,
+      ),
+    );
+  });
+
+  it('an entry that restores but fails the offline verify is dirty: repopulated online, not overwritten', async () => {
+    lane = new Lane(service);
+    const probe = await lane.run({ mode: 'restore', prefix: 'incomplete-v1', 'on-miss': 'warn' });
+    const key = probe.outputs.key!;
+    // Another tool saved the key with one of the two dependencies only.
+    const { home, workspace } = lane.job(['alpha', 'beta']);
+    mkdirSync(join(home, '.deps-cache'));
+    writeFileSync(join(home, '.deps-cache', 'alpha'), 'content of alpha' + '\n'.repeat(1000));
+    const saved = await service.runClient({}, 'saveCache', [['~/.deps-cache'], key], {
+      workspace,
+      env: { HOME: home },
+    });
+    assert.ok(Number(saved.value) > 0, saved.stdout);
+
+    const dirty = await lane.run({ mode: 'warm', prefix: 'incomplete-v1' });
+    assert.equal(dirty.exitCode, 0, shownRun(dirty));
+    assert.match(dirty.stdout, /warm: dirty/);
+    assert.match(dirty.stdout, /missing or damaged: beta/);
+    assert.equal(dirty.outputs['matched-key'], key);
+    assert.equal(dirty.outputs.populated, 'true');
+    assert.ok(messages(dirty, 'warning').some((m) => m.includes('fails the offline verify')));
+    assert.equal(service.entries().filter((e) => e.key === key).length, 1, 'not overwritten');
   });
 
   it('the service unreachable: warm populates online and succeeds; restore with on-miss fail fails loudly', async () => {
