@@ -42,6 +42,8 @@ interface RawTask {
  * Parses a Gantt chart with Mermaid's own parser (the `mermaid` package, no DOM needed for
  * parsing) and compiles its tasks as the renderer would, so a test sees what Mermaid will draw:
  * a syntax error throws, a task whose dates Mermaid cannot read shows up as a wrong time.
+ * One limit: Mermaid sanitizes `title` and `accTitle` text with DOMPurify, which needs a DOM, so
+ * a chart with a title throws here (`DOMPurify.addHook is not a function`); ganttCharts uses none.
  */
 export async function parseMermaidGantt(source: string): Promise<MermaidGantt> {
   // parse() registers the diagram types and throws Mermaid's own message on a syntax error.
