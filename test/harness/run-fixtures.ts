@@ -708,6 +708,8 @@ function listed(run: ApiWorkflowRun, query: URLSearchParams): boolean {
  * its latest attempt), their jobs 100 a page with Link headers, the workflow files through the
  * contents API (raw or as a content-file object), the cache usage, the workflow's runs listing,
  * and job logs (a 302 to a blob path on the same server, as GitHub redirects to storage).
+ * Unknown runs, attempts, files and other repositories answer 404, except a jobs listing, which
+ * answers an empty page (the server's pagination has no 404).
  */
 export function serveScenario(
   server: GitHubApiServer,
