@@ -57,15 +57,17 @@ export class MalformedRecords extends CheckFailed {
 export function parseRecordFile(bytes: Buffer, source: string, job: string): GatheredRecord[] {
   const records: GatheredRecord[] = [];
   const problems: string[] = [];
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let number = 1; start < bytes.length; number++) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    const size = end - start + 1;
-    let text = bytes.toString('utf8', start, end);
+  const text = bytes.toString('utf8');
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let number = 1; start < text.length; number++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    let line = text.slice(start, end);
     start = end + 1;
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text === '' && newline !== -1) continue;
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit: only a long line is measured.
+    const size = line.length * 3 < MAX_RECORD_LINE_BYTES ? 0 : Buffer.byteLength(line) + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '' && newline !== -1) continue;
     try {
       if (size > MAX_RECORD_LINE_BYTES) {
         throw new RecordProblem(
@@ -75,7 +77,8 @@ export function parseRecordFile(bytes: Buffer, source: string, job: string): Gat
       if (newline === -1) {
         throw new RecordProblem('the last line has no newline (a writer was cut off?)');
       }
-      records.push({ ...parseRecordLine(text), job, source, line: number });
+      const record = parseRecordLine(line);
+      records.push({ ...record, job, source, line: number });
     } catch (error) {
       if (!(error instanceof RecordProblem)) throw error;
       problems.push(`${source}:${number}: ${error.message}`);

@@ -32,13 +32,19 @@ const holds = (relation: Relation, count: number, expected: number) =>
       ? count <= expected
       : count >= expected;
 
-function byTime(a: GatheredRecord, b: GatheredRecord): number {
-  if (a.time !== b.time) {
-    if (a.time === undefined) return 1;
-    if (b.time === undefined) return -1;
-    return Date.parse(a.time) - Date.parse(b.time) || (a.time < b.time ? -1 : 1);
-  }
-  return a.job.localeCompare(b.job) || a.source.localeCompare(b.source) || a.line - b.line;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Time order, records without a time last, then by job, file and line. */
+function inTimeOrder(records: readonly GatheredRecord[]): GatheredRecord[] {
+  const keyed = records.map((record) => ({
+    record,
+    at: record.time === undefined ? Number.POSITIVE_INFINITY : Date.parse(record.time),
+  }));
+  keyed.sort(
+    ({ record: a, at: x }, { record: b, at: y }) =>
+      x - y || compareText(a.job, b.job) || compareText(a.source, b.source) || a.line - b.line,
+  );
+  return keyed.map(({ record }) => record);
 }
 
 /** Counts the records per operation and holds each count against its budget line. */
@@ -79,6 +85,6 @@ export function tallyBudget(
     coldDeps,
     operations,
     unbudgeted,
-    records: records.toSorted(byTime),
+    records: inTimeOrder(records),
   };
 }
