@@ -23,23 +23,37 @@ const OTHER = 'other';
  */
 export interface CategoryRule {
   readonly category: string;
-  readonly steps: readonly RegExp[];
-  readonly uses: readonly RegExp[];
+  /** The `steps` wildcards as one alternation; undefined when there are none. */
+  readonly steps: RegExp | undefined;
+  readonly uses: RegExp | undefined;
   readonly post: boolean | undefined;
 }
 
 const CATEGORY_RULE_KEYS = ['category', 'steps', 'uses', 'post'] as const;
 const CATEGORY_NAME = /^[a-z][a-z0-9-]*$/;
 
-/** `*` any run of characters, `?` one; case is ignored, as step names are written freely. */
-function stepWildcard(pattern: string): RegExp {
-  const body = pattern
+/**
+ * `*` any run of characters, `?` one; case is ignored, as step names are written freely. A
+ * leading or trailing `*` drops the anchor instead of becoming `.*`, which V8 would try at every
+ * position of the name.
+ */
+function wildcardSource(pattern: string): string {
+  const start = pattern.startsWith('*') ? '' : '^';
+  const end = pattern.length > 1 && pattern.endsWith('*') ? '' : '$';
+  const inner = pattern.slice(start === '' ? 1 : 0, end === '' ? -1 : undefined);
+  const body = inner
     .split('')
     .map((char) =>
       char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'),
     )
     .join('');
-  return new RegExp(`^${body}$`, 'is');
+  return `${start}${body}${end}`;
+}
+
+/** Wildcards as one regex, tried once per name rather than once per wildcard. */
+function anyOf(patterns: readonly string[]): RegExp | undefined {
+  if (patterns.length === 0) return undefined;
+  return new RegExp(patterns.map((p) => `(?:${wildcardSource(p)})`).join('|'), 'is');
 }
 
 const rule = (
@@ -49,8 +63,8 @@ const rule = (
   post?: boolean,
 ): CategoryRule => ({
   category,
-  steps: steps.map(stepWildcard),
-  uses: uses.map(stepWildcard),
+  steps: anyOf(steps),
+  uses: anyOf(uses),
   post,
 });
 
@@ -108,8 +122,8 @@ export function categoryOf(view: StepView, rules: readonly CategoryRule[]): stri
     if (candidate.post !== undefined && candidate.post !== view.post) continue;
     const uses = view.uses;
     if (
-      candidate.steps.some((pattern) => pattern.test(view.name)) ||
-      (uses !== undefined && candidate.uses.some((pattern) => pattern.test(uses)))
+      candidate.steps?.test(view.name) === true ||
+      (uses !== undefined && candidate.uses?.test(uses) === true)
     ) {
       return candidate.category;
     }

@@ -32,6 +32,16 @@ export function stepCategories(
   ]) {
     totals.set(category, { steps: 0, ms: 0 });
   }
+  // Matrix legs repeat the same steps: each name is tried against the rules once.
+  const categories = new Map<string, string>();
+  const categoryOfName = (name: string) => {
+    let category = categories.get(name);
+    if (category === undefined) {
+      category = categoryOf(stepView(name), rules);
+      categories.set(name, category);
+    }
+    return category;
+  };
   for (const job of jobs) {
     const steps: TimedStep[] = [];
     for (const step of job.steps) {
@@ -40,7 +50,7 @@ export function stepCategories(
       if (step.startedAt === null || end === null) continue;
       steps.push({
         name: step.name,
-        category: categoryOf(stepView(step.name), rules),
+        category: categoryOfName(step.name),
         start: step.startedAt,
         end: Math.max(step.startedAt, end),
       });
