@@ -83,29 +83,26 @@ export function ganttCharts(input: GanttInput): string[] {
   const hasLanes = drawn.some((segments) => segments.lane !== undefined);
   const fixedChars = lineChars(header) + lineChars([lastMilestone]) + FIRST_MILESTONE_RESERVE;
 
-  const parts: { jobs: number; lines: string[] }[] = [];
-  let current: (typeof parts)[number] | undefined;
-  let currentSection: string | undefined;
-  let used = 0;
-  for (const segments of groupByLane(drawn)) {
-    const jobLines = segments.segments.map(
+  const blocks = groupByLane(drawn).map((segments) => ({
+    section: hasLanes ? `    section ${mermaidText(segments.lane ?? NO_LANE)}` : undefined,
+    lines: segments.segments.map(
       (segment) =>
         `    ${segment.label} :${segment.tags}${segment.id}, ${at(segment.from)}, ${at(segment.to)}`,
+    ),
+  }));
+  const budget = maxChars - fixedChars;
+  let parts = packed(blocks, budget);
+  if (parts.length > 1) {
+    // As many parts, evenly filled: no last part with a handful of jobs.
+    const largest = Math.max(...blocks.map(blockChars));
+    const even = packed(
+      blocks,
+      Math.min(
+        budget,
+        Math.ceil(parts.reduce((sum, part) => sum + part.chars, 0) / parts.length) + largest,
+      ),
     );
-    const section = hasLanes ? `    section ${mermaidText(segments.lane ?? NO_LANE)}` : undefined;
-    const chars = lineChars(jobLines) + (section === undefined ? 0 : section.length + 1);
-    if (current === undefined || (current.jobs > 0 && fixedChars + used + chars > maxChars)) {
-      current = { jobs: 0, lines: [] };
-      parts.push(current);
-      used = 0;
-      currentSection = undefined;
-    }
-    const lines =
-      section !== undefined && section !== currentSection ? [section, ...jobLines] : jobLines;
-    current.lines.push(...lines);
-    current.jobs += 1;
-    used += lineChars(lines);
-    currentSection = section;
+    if (even.length === parts.length) parts = even;
   }
   return parts.map((part, index) => {
     const which =
@@ -115,6 +112,47 @@ export function ganttCharts(input: GanttInput): string[] {
     const firstMilestone = `    run created${which} :milestone, m0, 0, 0`;
     return [...header, firstMilestone, lastMilestone, ...part.lines].join('\n') + '\n';
   });
+}
+
+interface JobBlock {
+  /** The job's section line, when the chart has sections. */
+  readonly section: string | undefined;
+  readonly lines: readonly string[];
+}
+
+interface Part {
+  readonly jobs: number;
+  readonly chars: number;
+  readonly lines: readonly string[];
+}
+
+const blockChars = (block: JobBlock) =>
+  lineChars(block.lines) + (block.section === undefined ? 0 : block.section.length + 1);
+
+/**
+ * Jobs in order, a part filled until the next job would pass `budget` characters (a part holds
+ * at least one job); a part repeats the section line of its first job.
+ */
+function packed(blocks: readonly JobBlock[], budget: number): Part[] {
+  const parts: { jobs: number; chars: number; lines: string[] }[] = [];
+  let current: (typeof parts)[number] | undefined;
+  let currentSection: string | undefined;
+  for (const block of blocks) {
+    if (current === undefined || (current.jobs > 0 && current.chars + blockChars(block) > budget)) {
+      current = { jobs: 0, chars: 0, lines: [] };
+      parts.push(current);
+      currentSection = undefined;
+    }
+    const lines =
+      block.section !== undefined && block.section !== currentSection
+        ? [block.section, ...block.lines]
+        : block.lines;
+    current.lines.push(...lines);
+    current.jobs += 1;
+    current.chars += lineChars(lines);
+    currentSection = block.section;
+  }
+  return parts;
 }
 
 /** The table beside the chart: each `#<n>` with its job's link, lane, status and times. */

@@ -202,6 +202,11 @@ describe('ganttCharts', () => {
       );
       const charts = ganttCharts({ origin, readAt: seconds(9999), jobs });
       assert.equal(charts.length, parts);
+      const lengths = charts.map((chart) => chart.length);
+      assert.ok(
+        Math.min(...lengths) > 0.9 * Math.max(...lengths),
+        `parts evenly filled: ${lengths.join(', ')}`,
+      );
       const parsed = await Promise.all(charts.map(parseMermaidGantt));
       // The last job to end is one of the last 7, at (3 * index + 300 + 60 * (index % 7)) s; over
       // 20 minutes, so one chart millisecond stands for 60.
