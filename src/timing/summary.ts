@@ -62,6 +62,10 @@ function cutTable(
     : out;
 }
 
+/** What every time counts from (see runOrigin). */
+const originName = (report: TimingReport) =>
+  report.run.attempt > 1 ? "this attempt's start" : "the run's creation";
+
 function headlineSection(report: TimingReport): string {
   const { headline: head, run } = report;
   const title = `${markdownText(run.workflowName)} · run ${link(String(run.id), run.htmlUrl)}${run.attempt > 1 ? ` attempt ${run.attempt}` : ''}`;
@@ -70,7 +74,12 @@ function headlineSection(report: TimingReport): string {
     [head.running ? 'wall so far' : 'wall', `**${time(head.wallSeconds)}**`],
   ];
   if (head.target !== undefined) {
-    const done = head.target.seconds === null ? 'not done yet' : `**${time(head.target.seconds)}**`;
+    const done =
+      head.target.seconds !== null
+        ? `**${time(head.target.seconds)}**`
+        : head.running
+          ? 'not done yet'
+          : 'did not run';
     const icon = head.target.conclusion === null ? '' : ` ${ICONS[head.target.conclusion] ?? ''}`;
     cells.push([`to ${code(head.target.target)}`, `${done}${icon}`]);
   }
@@ -93,15 +102,16 @@ function headlineSection(report: TimingReport): string {
     report.jobs.length < report.totalJobs
       ? `${report.jobs.length} of ${report.totalJobs}`
       : String(report.jobs.length);
-  out += `\n${read} jobs · from the run's creation${head.running ? `, read while it runs` : ''}`;
+  out += `\n${read} job${report.totalJobs === 1 ? '' : 's'} · times from ${originName(report)}${head.running ? ', read while it runs' : ''}`;
   if (run.previousAttempts.length > 0) {
     const earlier = run.previousAttempts.map((a) => link(`attempt ${a.attempt}`, a.htmlUrl));
     out += ` · earlier: ${earlier.join(', ')}`;
   }
   out += '\n\n';
-  for (const notice of report.notices)
-    out += `> ⚠️ **Partial report:** ${markdownText(notice)}\n>\n`;
-  return report.notices.length > 0 ? `${out.slice(0, -2)}\n` : out;
+  const notices = report.notices.map(
+    (notice) => `> ⚠️ **Partial report:** ${markdownText(notice)}`,
+  );
+  return notices.length > 0 ? `${out}${notices.join('\n>\n')}\n\n` : out;
 }
 
 function longPolesSection(report: TimingReport): string {
@@ -160,8 +170,7 @@ function criticalPathSection(report: TimingReport): string {
   out += `Wall **${time(p.wallSeconds)}**; the same jobs one after another: **${time(p.sequentialSeconds)}**; ${saving}.\n\n`;
   if (path === undefined) return out;
   if (path.chain.length > 0) {
-    out +=
-      "The chain that set the wall (times from the run's creation; *took* is ready → finished, queue included):\n\n";
+    out += `The chain that set the wall (times from ${originName(report)}; *took* is ready → finished, queue included):\n\n`;
     out += table(PATH_HEADER, path.chain.map(pathRow));
   }
   const others = path.jobs.filter((job) => !path.chain.some((c) => c.job === job.job));

@@ -162,6 +162,26 @@ describe('timingSummary', () => {
   });
 });
 
+describe('timingSummary of a finished run', () => {
+  it('says a target that never ran did not run, and shows every notice', () => {
+    const report = analyzeRun(
+      runData({
+        workflow: WORKFLOW,
+        jobs: [{ name: 'build (github)', created: 0, started: 2, completed: 50 }],
+        data: { notices: ['first notice', 'second notice'] },
+      }),
+      { targetJob: 'summary' },
+    );
+    const markdown = timingSummary(report);
+    assert.match(markdown, /\| \*\*50 s\*\* \| did not run \| none \| ✅ success \|/);
+    assert.match(
+      markdown,
+      /\n> ⚠️ \*\*Partial report:\*\* first notice\n>\n> ⚠️ \*\*Partial report:\*\* second notice\n\n/,
+    );
+    assert.match(markdown, /\n1 job · times from the run's creation\n/);
+  });
+});
+
 describe('timingSummary of a large run', () => {
   const STEP_NAME = 'Run a step whose name is long enough to be realistic for a big workspace';
   const jobs: JobSpec[] = [];
