@@ -51,12 +51,12 @@ const SECONDS_SCALE_UP_TO_MS = 20 * 60_000;
  * lanes are given, each job labelled `#<n>` where n is its 1-based position in `jobs`.
  *
  * Why the chart looks as it does:
- * - GitHub draws Mermaid `click` links without making them navigate (its renderer is sandboxed;
- *   mermaid-js/mermaid#4059), and they would cost a third of the 50,000 characters. The `#<n>`
+ * - GitHub's Mermaid does not follow `click` links (users report it in mermaid-js/mermaid#4059
+ *   and Mastercard/flow#738), and they would cost a third of the 50,000 characters. The `#<n>`
  *   labels point into the table of `ganttJobLinks` placed beside the chart instead.
  * - Times are elapsed, not clock times: `dateFormat x` reads milliseconds after 1970-01-01T00:00Z
- *   = the run's creation, and the axis prints them with `%s` (seconds since the epoch), the one
- *   d3 format that does not shift by the reader's time zone. Runs over 20 minutes are drawn with
+ *   = the run's creation, and the axis prints them with `%s` (seconds since the epoch), which,
+ *   unlike `%H:%M`, no reader's time zone shifts. Runs over 20 minutes are drawn with
  *   one chart millisecond per 60 real ones, so the same `%s` reads as minutes.
  * - Every part of a split chart starts with the same two milestones (run created, naming the
  *   part; last time drawn), so all parts share one time axis.
