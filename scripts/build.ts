@@ -84,6 +84,28 @@ const coreWithoutUnusedModules: Plugin = {
   },
 };
 
+/**
+ * @actions/cache tells its errors apart by `error.name === ReserveCacheError.name`. A class that
+ * refers to itself is emitted as `var ReserveCacheError = class _ReserveCacheError`, whose name
+ * is `_ReserveCacheError`, so a save that lost the race to another job became a ::warning::
+ * and a ValidationError was swallowed. keepNames would name every function of every bundle
+ * (and grow every action's start); this gives that module's error classes their names back.
+ */
+const CACHE_MODULE = /[\\/]node_modules[\\/]@actions[\\/]cache[\\/]lib[\\/]cache\.js$/;
+const cacheErrorNames: Plugin = {
+  name: 'cache-error-names',
+  setup(builder) {
+    builder.onLoad({ filter: CACHE_MODULE }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const classes = [...source.matchAll(/^export class (\w+) extends /gm)].map((m) => m[1]!);
+      const named = classes.map(
+        (name) => `Object.defineProperty(${name}, 'name', { value: '${name}' });`,
+      );
+      return { contents: `${source}\n${named.join('\n')}\n`, loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const { metafile } = await build({
   absWorkingDir: root,
@@ -98,7 +120,7 @@ const { metafile } = await build({
   platform: 'node',
   target: 'node24',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [actionEntries, coreWithoutUnusedModules],
+  plugins: [actionEntries, coreWithoutUnusedModules, cacheErrorNames],
   /**
    * @azure/storage-blob loads apache-arrow with `import()` for Arrow-format blob listings, which
    * @actions/artifact never asks for. esbuild makes every dynamic import's target a chunk before
