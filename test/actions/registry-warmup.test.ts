@@ -113,6 +113,16 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
     assert.ok(!service.entries().some((e) => e.key === result.outputs.key));
   });
 
+  it('a full storage quota skips the save with a notice, and the job succeeds', async () => {
+    lane = new Lane(service);
+    service.quotaExceededNextCreate();
+    const result = await lane.run({ mode: 'warm', prefix: 'quota-v1' });
+    assert.equal(result.exitCode, 0, shownRun(result));
+    assert.match(result.stdout, /warm: save-skipped/);
+    assert.ok(messages(result, 'notice').some((m) => m.includes('not saved')));
+    assert.ok(!service.entries().some((e) => e.key === result.outputs.key));
+  });
+
   it('a project without dependencies: the tool caches nothing, and nothing is saved', async () => {
     lane = new Lane(service);
     const nothing = JSON.stringify([process.execPath, '-e', '']);
