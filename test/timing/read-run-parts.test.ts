@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { WorkflowEvent } from '../../src/github/event.ts';
 import type { RunJob } from '../../src/github/run-jobs.ts';
 import { ConfigurationError } from '../../src/runner/errors.ts';
 import { parseCompareTo } from '../../src/timing/compare-to.ts';
@@ -27,6 +28,15 @@ const job = (id: number, fields: Partial<RunJob> = {}): RunJob => ({
   ...fields,
 });
 
+/** An event as readWorkflowEvent gives it; its payload may hold fields EventPayload does not name. */
+const event = (name: string, payload: object): WorkflowEvent => ({
+  name,
+  payload,
+  sha: undefined,
+  ref: undefined,
+  repository: undefined,
+});
+
 const env = {
   GITHUB_REPOSITORY: 'octo-org/octo-repo',
   GITHUB_RUN_ID: '42',
@@ -35,10 +45,7 @@ const env = {
 
 describe('readTargetRun', () => {
   it('is this run at GITHUB_RUN_ATTEMPT', () => {
-    const target = readTargetRun(
-      { name: 'push', payload: {}, sha: undefined, ref: undefined, repository: undefined },
-      env,
-    );
+    const target = readTargetRun(event('push', {}), env);
     assert.deepEqual(target, {
       attempt: { owner: 'octo-org', repo: 'octo-repo', runId: 42, attempt: 3 },
       isThisRun: true,
@@ -47,10 +54,7 @@ describe('readTargetRun', () => {
 
   it("is the triggering run on workflow_run, at the payload's attempt", () => {
     const payload = { workflow_run: { id: 7, run_attempt: 2 } };
-    const target = readTargetRun(
-      { name: 'workflow_run', payload, sha: undefined, ref: undefined, repository: undefined },
-      env,
-    );
+    const target = readTargetRun(event('workflow_run', payload), env);
     assert.deepEqual(target, {
       attempt: { owner: 'octo-org', repo: 'octo-repo', runId: 7, attempt: 2 },
       isThisRun: false,
@@ -60,25 +64,14 @@ describe('readTargetRun', () => {
   for (const workflowRun of [undefined, { id: '7' }, { id: 7, run_attempt: 0 }]) {
     it(`refuses a workflow_run payload with ${JSON.stringify(workflowRun)}`, () => {
       assert.throws(
-        () =>
-          readTargetRun(
-            {
-              name: 'workflow_run',
-              payload: { workflow_run: workflowRun },
-              sha: undefined,
-              ref: undefined,
-              repository: undefined,
-            },
-            env,
-          ),
+        () => readTargetRun(event('workflow_run', { workflow_run: workflowRun }), env),
         ConfigurationError,
       );
     });
   }
 
   it('is undefined outside a workflow run', () => {
-    const none = { name: '', payload: {}, sha: undefined, ref: undefined, repository: undefined };
-    assert.equal(readTargetRun(none, {}), undefined);
+    assert.equal(readTargetRun(event('', {}), {}), undefined);
   });
 });
 
