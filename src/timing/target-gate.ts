@@ -24,8 +24,8 @@ function unknownTarget(target: string, workflow: Workflow | undefined, jobs: rea
 
 /**
  * The jobs `target-job` stands for: the jobs listed under that name, or the legs of the workflow
- * job with that id or `name:`. A workflow job not listed yet (it waits for its needs) is a target
- * not reached. A name that is neither is a ConfigurationError; without the workflow file it can
+ * job with that id or `name:`. A workflow job (or leg) not listed yet (it waits for its needs) is
+ * a target not reached. A name that is neither is a ConfigurationError; without the workflow file it can
  * only be told once the run is complete, and until then it is undefined (with a notice).
  */
 export function targetJobs(
@@ -40,6 +40,9 @@ export function targetJobs(
   if (workflow !== undefined && matcher !== undefined) {
     const id = workflow.jobs.has(target) ? target : matcher.jobIdOf(target);
     if (id === undefined) throw unknownTarget(target, workflow, jobs);
+    // The name of one leg (`test (linux)`) not listed yet stands for that leg alone.
+    const wholeJob = id === target || workflow.jobs.get(id)!.name === target;
+    if (!wholeJob) return { target, jobs: [] };
     return { target, jobs: jobs.filter((job) => matcher.jobIdOf(job.name) === id) };
   }
   if (runComplete) throw unknownTarget(target, workflow, jobs);

@@ -119,6 +119,18 @@ describe('headline: target gate', () => {
     assert.equal(running.headline.target?.seconds, null);
   });
 
+  it('takes a leg’s name for that leg alone, not reached while it is not listed', () => {
+    const report = analyzeRun(
+      runData({ jobs: [jobs[0]!], workflow: WORKFLOW, run: { status: 'in_progress' } }),
+      { targetJob: 'build (mac)' },
+    );
+    assert.deepEqual(report.headline.target?.jobs, []);
+    const listed = analyzeRun(runData({ jobs, workflow: WORKFLOW }), {
+      targetJob: 'build (linux)',
+    });
+    assert.deepEqual(listed.headline.target?.seconds, 100);
+  });
+
   it('takes the conclusion of a leg that did not succeed', () => {
     const report = analyzeRun(
       runData({ jobs: [jobs[0]!, { ...jobs[1]!, conclusion: 'failure' }], workflow: WORKFLOW }),
