@@ -56,10 +56,11 @@ class Leg {
 
 async function deployJob(run: string, job: string, leg: string, names: string[], attempt = 1) {
   const steps = new Leg(run, job, leg, attempt);
-  assert.equal((await steps.step({ mode: 'start' })).exitCode, 0);
+  const start = await steps.step({ mode: 'start' });
+  assert.equal(start.exitCode, 0, start.stdout + start.stderr);
   steps.deploy(...names);
   const upload = await steps.step({ mode: 'upload', leg });
-  assert.equal(upload.exitCode, 0, upload.stdout);
+  assert.equal(upload.exitCode, 0, upload.stdout + upload.stderr);
   return upload.outputs.artifact!;
 }
 

@@ -234,10 +234,11 @@ describe('start and record', () => {
     assert.equal(start.outputs.file, file);
     assert.equal(readFileSync(file, 'utf8'), '');
     const jobEnv = { ...env, LANEKIT_BUDGET_FILE: file };
-    for (const inputs of [
+    const records: Record<string, string>[] = [
       { name: 'app' },
       { name: 'app', counted: 'false', detail: '{"promotion":true}' },
-    ]) {
+    ];
+    for (const inputs of records) {
       const result = await runInProcess('deploy-budget-guard', run, {
         inputs: { mode: 'record', ...inputs },
         env: jobEnv,
