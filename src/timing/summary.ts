@@ -1,4 +1,5 @@
 import { formatSeconds } from '../common/duration.ts';
+import { NO_LANE } from '../markers/report.ts';
 import { markdownText } from '../runner/neutralize.ts';
 import { code, details, fitSummary, table } from '../runner/summary.ts';
 import { formatBytes } from './cache-budget.ts';
@@ -255,7 +256,7 @@ function markersSection(report: TimingReport): string {
   if (lanes.length > 0) {
     out +=
       table(
-        lanes.map(([lane]) => code(lane)),
+        lanes.map(([lane]) => (lane === NO_LANE ? 'no lane' : code(lane))),
         [lanes.map(([, count]) => String(count))],
       ) + '\n';
   }
