@@ -83,9 +83,12 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
   it('two concurrent warm-ups of one key: one saves, the other confirms it lost the race', async () => {
     lane = new Lane(service);
     const deps = ['race', 'condition'];
+    const barrier = join(lane.root, 'barrier');
+    writeFileSync(barrier, '');
+    const env = { FETCH_BARRIER: `${barrier}:2` };
     const [a, b] = await Promise.all([
-      lane.run({ mode: 'warm', prefix: 'race-v1' }, { deps }),
-      lane.run({ mode: 'warm', prefix: 'race-v1' }, { deps }),
+      lane.run({ mode: 'warm', prefix: 'race-v1' }, { deps, env }),
+      lane.run({ mode: 'warm', prefix: 'race-v1' }, { deps, env }),
     ]);
     for (const result of [a, b]) assert.equal(result.exitCode, 0, shownRun(result));
     const key = a.outputs.key;

@@ -16,6 +16,15 @@ const FETCH = `
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 if (process.env.DEPS_OFFLINE) { console.error('offline: cannot fetch'); process.exit(1); }
+// FETCH_BARRIER=<file>:<n>: wait until n jobs are fetching, so that none has saved yet.
+if (process.env.FETCH_BARRIER) {
+  const [file, n] = process.env.FETCH_BARRIER.split(':');
+  appendFileSync(file, 'x');
+  const until = Date.now() + 60000;
+  while (readFileSync(file, 'utf8').length < Number(n) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const store = join(process.env.HOME, '.deps-cache');
 mkdirSync(store, { recursive: true });
 for (const dep of readFileSync('deps.lock', 'utf8').split('\\n').filter(Boolean)) {
