@@ -54,6 +54,7 @@ describe('timing-summary on a 300-job two-lane matrix run', () => {
     );
     assert.deepEqual(report!.markers.lanes, { velnor: 1 });
     assert.ok(Buffer.byteLength(result.summary) < 900 * 1024);
+    assert.ok(Buffer.byteLength(result.outputs.report!) <= 256 * 1024);
   });
 
   it('shows its own job as running, found by check-run-id or by the runner it runs on', async () => {
