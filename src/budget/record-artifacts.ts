@@ -69,7 +69,16 @@ export async function uploadRecords(
   const count = parseRecordFile(readFileSync(records), file, label).length;
   writeFileSync(join(staging, ORIGIN), JSON.stringify(origin));
   const name = recordArtifactName(origin);
-  await uploadRunArtifact(name, [records, join(staging, ORIGIN)], staging, RETENTION_DAYS);
+  try {
+    await uploadRunArtifact(name, [records, join(staging, ORIGIN)], staging, RETENTION_DAYS);
+  } catch (error) {
+    if (error instanceof ServiceError && error.message.includes('(409) Conflict')) {
+      throw new ServiceError(
+        `${error.message}; the legs of a matrix job each need their own leg input, e.g. \${{ strategy.job-index }}`,
+      );
+    }
+    throw error;
+  }
   return { name, records: count };
 }
 

@@ -180,3 +180,17 @@ describe('a re-run and hostile legs', () => {
     );
   });
 });
+
+describe('two legs without a leg input', () => {
+  it('the second upload fails and says to give each leg its own leg', async () => {
+    await deployJob('no-leg', 'recipes', '', ['ghost']);
+    const second = new Leg('no-leg', 'recipes', 'other-backend-job');
+    await second.step({ mode: 'start' });
+    const upload = await second.step({ mode: 'upload' });
+    assert.equal(upload.exitCode, 1);
+    assert.match(
+      errors(upload)[0] ?? '',
+      /^deploy-budget-guard: could not upload artifact lanekit-budget-recipes-attempt-1: .*\(409\) Conflict.*; the legs of a matrix job each need their own leg input, e\.g\. \$\{\{ strategy\.job-index \}\}$/,
+    );
+  });
+});
