@@ -60,6 +60,26 @@ describe('timing-summary when GitHub does not answer at once', () => {
     assert.ok(result.annotations.some((a) => a.command === 'warning'));
   });
 
+  it('times the run from its jobs when the run itself cannot be read', async () => {
+    const { result, report } = await summarize(api, smallGreenRun(), {
+      faults: (server) => {
+        server.failNext(
+          'GET',
+          '/repos/:owner/:repo/actions/runs/:run_id/attempts/:attempt_number',
+          {
+            kind: 'primary-rate-limit',
+            resetInSeconds: 3600,
+          },
+        );
+      },
+    });
+    assert.equal(result.exitCode, 0, result.stdout);
+    // The clock starts when the first jobs were created, 2 s after the run: 173 - 2.
+    assert.equal(result.outputs['wall-seconds'], '171');
+    assert.match(report!.notices.join('\n'), /run 9100000001 attempt 1 could not be read/);
+    assert.match(report!.notices.join('\n'), /no baseline: the run's workflow/);
+  });
+
   it('reports the jobs it could not list, from what the run says', async () => {
     const { result, report } = await summarize(api, smallGreenRun(), {
       faults: (server) => {
