@@ -124,8 +124,23 @@ async function timedCommand(command: string, args: readonly string[]): Promise<n
   return run.ms;
 }
 
+/** A signed URL (read, create, write) for a blob of the service's container, through its proxy. */
+function signedBlobUrl(service: CacheService, blobName: string): string {
+  const sas = generateBlobSASQueryParameters(
+    {
+      containerName: service.container.containerName,
+      blobName,
+      permissions: BlobSASPermissions.parse('rcw'),
+      expiresOn: new Date(Date.now() + 3600_000),
+    },
+    service.azurite.credential,
+  );
+  return service.blobs.rewrite(
+    `${service.container.getBlobClient(blobName).url}?${sas.toString()}`,
+  );
+}
+
 const root = mkdtempSync(join(tmpdir(), 'lanekit-bench-warmup-'));
-const service = await CacheService.start();
 try {
   // One machine layout for every job, as on GitHub: the cache restores to the same paths.
   const home = join(root, 'home');
@@ -137,19 +152,8 @@ try {
   const archive = join(root, 'baseline.tar.zst');
   const downloaded = join(root, 'downloaded.tar.zst');
   const extracted = join(root, 'extracted');
-  const blob = service.container.getBlobClient('baseline.tar.zst');
-  const sas = generateBlobSASQueryParameters(
-    {
-      containerName: service.container.containerName,
-      blobName: 'baseline.tar.zst',
-      permissions: BlobSASPermissions.parse('rcw'),
-      expiresOn: new Date(Date.now() + 3600_000),
-    },
-    service.azurite.credential,
-  );
-  const blobUrl = service.blobs.rewrite(`${blob.url}?${sas.toString()}`);
 
-  const step = async (mode: 'warm' | 'restore', prefix: string) => {
+  const step = async (service: CacheService, mode: 'warm' | 'restore', prefix: string) => {
     const result = await runAction('registry-warmup', {
       inputs: {
         mode,
@@ -179,39 +183,56 @@ try {
   };
   let archiveBytes = 0;
   let entryBytes = 0;
+  /** What @actions/cache said of its transfers in the last run: where the action's time went. */
+  let transferLines: string[] = [];
   for (let run = 0; run < runs; run++) {
-    const prefix = `bench-${run}`;
-    const warmed = await step('warm', prefix);
-    if (warmed.outputs.populated !== 'true') throw new Error(`warm ${prefix}: not a new key`);
-    timings.warm.push(warmed.durationMs);
-    rmSync(tree, { recursive: true });
-    const restored = await step('restore', prefix);
-    if (restored.outputs['cache-hit'] !== 'true') throw new Error(`restore ${prefix}: a miss`);
-    timings.restore.push(restored.durationMs);
-    const back = treeSize(tree);
-    if (back.files !== built.files || back.bytes !== built.bytes) {
-      throw new Error(`restore ${prefix}: ${back.files} files, ${back.bytes} bytes came back`);
-    }
-    // Azurite keeps archives in memory: drop this run's.
-    const entry = service.entries().find((e) => e.key === warmed.outputs.key);
-    if (entry !== undefined) {
-      entryBytes = entry.sizeBytes;
-      await service.container.deleteBlob(entry.blobName);
-    }
+    // A new Azurite each run: it keeps archives in memory and frees deleted ones only later.
+    const service = await CacheService.start();
+    try {
+      const prefix = `bench-${run}`;
+      const warmed = await step(service, 'warm', prefix);
+      if (warmed.outputs.populated !== 'true' || service.entries().length !== 1) {
+        throw new Error(`warm ${prefix}: nothing saved:\n${warmed.stdout}`);
+      }
+      timings.warm.push(warmed.durationMs);
+      entryBytes = service.entries()[0]!.sizeBytes;
+      rmSync(tree, { recursive: true });
+      const restored = await step(service, 'restore', prefix);
+      if (restored.outputs['cache-hit'] !== 'true') throw new Error(`restore ${prefix}: a miss`);
+      timings.restore.push(restored.durationMs);
+      transferLines = (warmed.stdout + restored.stdout)
+        .split('\n')
+        .filter((line) => /^(?:Sent|Received) .*MBs\/sec|^Cache (?:Size|restored)/.test(line));
+      const back = treeSize(tree);
+      if (back.files !== built.files || back.bytes !== built.bytes) {
+        throw new Error(`restore ${prefix}: ${back.files} files, ${back.bytes} bytes came back`);
+      }
 
-    timings.tar.push(
-      await timedCommand('tar', ['--posix', '-I', 'zstd -T0', '-cf', archive, '-C', home, 'deps']),
-    );
-    archiveBytes = statSync(archive).size;
-    const put = ['-sSf', '-X', 'PUT', '-H', 'x-ms-blob-type: BlockBlob', '-T', archive, blobUrl];
-    timings.upload.push(await timedCommand('curl', put));
-    timings.download.push(await timedCommand('curl', ['-sSf', '-o', downloaded, blobUrl]));
-    rmSync(extracted, { recursive: true, force: true });
-    mkdirSync(extracted);
-    timings.untar.push(
-      await timedCommand('tar', ['-I', 'zstd -d -T0', '-xf', downloaded, '-C', extracted]),
-    );
-    await blob.delete();
+      const blobUrl = signedBlobUrl(service, 'baseline.tar.zst');
+      timings.tar.push(
+        await timedCommand('tar', [
+          '--posix',
+          '-I',
+          'zstd -T0',
+          '-cf',
+          archive,
+          '-C',
+          home,
+          'deps',
+        ]),
+      );
+      archiveBytes = statSync(archive).size;
+      const put = ['-sSf', '-X', 'PUT', '-H', 'x-ms-blob-type: BlockBlob', '-T', archive, blobUrl];
+      timings.upload.push(await timedCommand('curl', put));
+      timings.download.push(await timedCommand('curl', ['-sSf', '-o', downloaded, blobUrl]));
+      rmSync(extracted, { recursive: true, force: true });
+      mkdirSync(extracted);
+      timings.untar.push(
+        await timedCommand('tar', ['-I', 'zstd -d -T0', '-xf', downloaded, '-C', extracted]),
+      );
+    } finally {
+      await service.close();
+    }
   }
 
   const best = (ms: readonly number[]) => fastest(ms.map((value) => ({ ms: value }))).ms;
@@ -245,12 +266,12 @@ try {
       `${(entryBytes / MIB).toFixed(1)} MiB saved by the action; best of ${runs}`,
   );
   console.log(table(rows, 'lrrrrrl'));
+  console.log(`@actions/cache, last run:\n${transferLines.map((line) => `  ${line}`).join('\n')}`);
   console.log(
     `all runs, ms: ${Object.entries(timings)
       .map(([what, ms]) => `${what} ${ms.map(Math.round).join(' ')}`)
       .join('; ')}`,
   );
 } finally {
-  await service.close();
   rmSync(root, { recursive: true, force: true });
 }

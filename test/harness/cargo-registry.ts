@@ -115,12 +115,7 @@ export class CargoRegistry {
 
   /** `name@version` of every .crate served, in order. */
   downloads(): string[] {
-    return this.#requests
-      .filter((request) => request.kind === 'download' && request.status === 200)
-      .map((request) => {
-        const [, name = '', version = ''] = DOWNLOAD_PATH.exec(request.path) ?? [];
-        return `${name}@${version}`;
-      });
+    return downloadedCrates(this.#requests);
   }
 
   async close(): Promise<void> {
@@ -165,6 +160,16 @@ export class CargoRegistry {
     const isIndexPath = /^\/(?:1|2|3\/[^/]|[^/]{2}\/[^/]{2})\/[^/]+$/.test(path);
     return { kind: isIndexPath ? 'index' : 'other', contentType: 'text/plain' };
   }
+}
+
+/** The crates (`name@version`) whose .crate file `requests` downloaded, in order. */
+export function downloadedCrates(requests: readonly RegistryRequest[]): string[] {
+  return requests
+    .filter((request) => request.kind === 'download' && request.status === 200)
+    .map((request) => {
+      const [, name = '', version = ''] = DOWNLOAD_PATH.exec(request.path) ?? [];
+      return `${name}@${version}`;
+    });
 }
 
 /** The sparse index path of a crate: 1/a, 2/ab, 3/a/abc, ab/cd/abcd... (lower case). */
