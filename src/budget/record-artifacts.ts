@@ -9,10 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { errorMessage } from '../common/error-message.ts';
 import { shown } from '../common/shown.ts';
-import { downloadRunArtifact, listRunArtifacts } from '../github/artifacts.ts';
+import { downloadRunArtifact, listRunArtifacts, uploadRunArtifact } from '../github/artifacts.ts';
 import { CheckFailed, ServiceError } from '../runner/errors.ts';
 import type { Logger } from '../runner/logger.ts';
-import { uploadRunArtifact } from './artifact-upload.ts';
 import type { GatheredRecord } from './record-file.ts';
 import { parseRecordFile } from './record-file.ts';
 

@@ -14,6 +14,23 @@ async function artifactClient() {
   return new DefaultArtifactClient();
 }
 
+/** Uploads `files` (under `root`) as this run's artifact `name`. */
+export async function uploadRunArtifact(
+  name: string,
+  files: readonly string[],
+  root: string,
+  retentionDays: number,
+): Promise<{ id: number | undefined; size: number | undefined }> {
+  try {
+    const { id, size } = await (
+      await artifactClient()
+    ).uploadArtifact(name, [...files], root, { retentionDays });
+    return { id, size };
+  } catch (error) {
+    throw new ServiceError(`could not upload artifact ${name}: ${errorMessage(error)}`);
+  }
+}
+
 /** The latest artifact of each name of this run (the runner's `ACTIONS_RESULTS_URL` service). */
 export async function listRunArtifacts(): Promise<RunArtifact[]> {
   try {
