@@ -1,7 +1,8 @@
 /**
  * Checks every action's metadata and every workflow:
  * - action.yml: name, description, `runs.using: node24`, a `main` that exists in dist/, every
- *   input and output described, kebab-case names, same-named inputs declared alike everywhere;
+ *   input and output described, kebab-case names, same-named inputs declared alike everywhere
+ *   (except `mode`, whose values are each action's own);
  * - the inputs an action's code reads equal the inputs its action.yml declares;
  * - actionlint over .github/workflows and examples/workflows.
  */
@@ -29,6 +30,9 @@ interface Metadata {
   outputs?: Record<string, Field>;
   runs?: { using?: unknown; main?: unknown; post?: unknown; [key: string]: unknown };
 }
+
+/** Inputs whose values are each action's own (`mode` picks among that action's modes). */
+const OWN_MEANING_INPUTS = new Set(['mode']);
 
 /** Input names an action's code reads through the Inputs helper: `inputs.optional('name')`. */
 function inputsRead(source: string): Set<string> {
@@ -95,6 +99,7 @@ export async function checkActions(
       }
     }
     for (const [name, field] of Object.entries(metadata.inputs ?? {})) {
+      if (OWN_MEANING_INPUTS.has(name)) continue;
       const spec = JSON.stringify({
         default: field.default ?? '',
         required: field.required ?? false,
