@@ -37,30 +37,18 @@ export function pullRequestEvent(run: RunScenario): NonNullable<RunOptions['even
   };
 }
 
-/**
- * The workflow files with the raw media type as GitHub answers it: `text/plain; charset=utf-8`
- * (Octokit reads any other non-JSON type as an ArrayBuffer, not text).
- */
-function serveRawWorkflowFiles(api: GitHubApiServer, run: RunScenario): void {
-  for (const [path, text] of Object.entries(run.workflowFiles)) {
-    api.route('GET', `/repos/:owner/:repo/contents/${path}`, () => ({ rawBody: text }));
-  }
-}
-
 export async function summarize(
   api: GitHubApiServer,
   run: RunScenario,
   options: SummaryOptions = {},
 ): Promise<SummaryRun> {
   serveScenario(api, run, options);
-  serveRawWorkflowFiles(api, run);
   options.faults?.(api);
   const before = api.requests.length;
   const result = await runAction('timing-summary', {
     token: 'ghs_test',
     event: options.event ?? pullRequestEvent(run),
-    // The test runner does not evaluate `${{ job.check_run_id }}`: give the job explicitly.
-    inputs: { 'check-run-id': '', ...options.inputs },
+    inputs: options.inputs,
     env: {
       GITHUB_API_URL: api.url,
       GITHUB_REPOSITORY: `${run.owner}/${run.repo}`,

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly workspace?: string;
   /** What `${{ github.token }}` evaluates to. */
   readonly token?: string;
+  /** What `${{ job.check_run_id }}` evaluates to (empty, as where the runner has none). */
+  readonly checkRunId?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   /** What the main step saved with saveState, for a post step (`STATE_<name>`). */
@@ -174,10 +176,9 @@ function prepareStep(name: string, options: RunOptions): PreparedStep {
   };
   for (const [key, value] of Object.entries(options.state ?? {})) env[`STATE_${key}`] = value;
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
-    const fallback = (spec.default ?? '').replace(
-      /\$\{\{\s*github\.token\s*\}\}/g,
-      options.token ?? '',
-    );
+    const fallback = (spec.default ?? '')
+      .replace(/\$\{\{\s*github\.token\s*\}\}/g, options.token ?? '')
+      .replace(/\$\{\{\s*job\.check_run_id\s*\}\}/g, String(options.checkRunId ?? ''));
     env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[input] ?? fallback;
   }
   for (const input of Object.keys(options.inputs ?? {})) {
