@@ -16,7 +16,10 @@ export interface RunInfo {
   /** queued, in_progress, completed, ... */
   readonly status: string;
   readonly conclusion: string | null;
-  /** Epoch milliseconds: when the run (attempt 1) was created; the clock every figure starts on. */
+  /**
+   * Epoch milliseconds: the run's `created_at` as the attempt lists it, the clock every figure of
+   * attempt 1 starts on (a re-run attempt counts from its runStartedAt: runOrigin in job-timing.ts).
+   */
   readonly createdAt: number;
   /** When this attempt started; equal to createdAt for attempt 1. */
   readonly runStartedAt: number | null;
