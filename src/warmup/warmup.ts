@@ -159,19 +159,27 @@ export async function restore(
   log: Logger,
 ): Promise<WarmupResult> {
   const matched = cache.available ? await cache.restore(keysOf(plan), plan.key, []) : undefined;
+  let missed: string;
   if (matched === plan.key) {
-    return {
-      outcome: 'hit',
-      key: plan.key,
-      matchedKey: matched,
-      populated: false,
-      verified: false,
-    };
+    if (plan.paths.some((p) => existsSync(p.path))) {
+      return {
+        outcome: 'hit',
+        key: plan.key,
+        matchedKey: matched,
+        populated: false,
+        verified: false,
+      };
+    }
+    // The archive holds its paths relative to the workspace (tar -C GITHUB_WORKSPACE).
+    missed = `${plan.key} restored, but none of its paths is where this job looks (${plan.paths.map((p) => p.path).join(', ')}): the entry keeps them relative to GITHUB_WORKSPACE, so this job's home must sit where the warm-up job's did relative to its workspace (run both on the same runner image)`;
+  } else {
+    missed = `no cache entry for ${plan.key}${cache.available ? '' : ' (this job has no cache service)'}`;
   }
-  const missed = `no cache entry for ${plan.key}${cache.available ? '' : ' (this job has no cache service)'}`;
   if (onMiss === 'fail') {
     throw new CheckFailed(
-      `${missed}: the lane's warm-up job saves it; check that it ran before this job and succeeded, and the messages above for a cache service that failed`,
+      matched === plan.key
+        ? missed
+        : `${missed}: the lane's warm-up job saves it; check that it ran before this job and succeeded, and the messages above for a cache service that failed`,
     );
   }
   if (onMiss === 'warn') {

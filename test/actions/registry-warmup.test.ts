@@ -215,6 +215,22 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
     assert.deepEqual(restore.exportedEnv, {});
   });
 
+  it('a restore whose home sits elsewhere beside its workspace is no hit: the entry lands outside its paths', async () => {
+    lane = new Lane(service);
+    const saved = await lane.run({ mode: 'warm', prefix: 'moved-home-v1' });
+    assert.equal(saved.exitCode, 0, shownRun(saved));
+    const moved = await lane.run(
+      { mode: 'restore', prefix: 'moved-home-v1' },
+      { homeDir: join('users', 'runner') },
+    );
+    assert.equal(moved.exitCode, 1, shownRun(moved));
+    const [error] = messages(moved, 'error');
+    assert.match(error!, /restored, but none of its paths is where this job looks/);
+    assert.match(error!, /relative to GITHUB_WORKSPACE/);
+    assert.deepEqual(moved.exportedEnv, {}, 'a misplaced entry does not turn the job offline');
+    assert.equal(lane.fetches, 1);
+  });
+
   it('a corrupted entry: warm reports it dirty and how to roll the prefix; restore misses and on-miss fetch fetches', async () => {
     lane = new Lane(service);
     const saved = await lane.run({ mode: 'warm', prefix: 'corrupt-v1' });

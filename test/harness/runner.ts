@@ -16,6 +16,17 @@ import { runAction as runEntry } from '../../src/runner/run-action.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
+/**
+ * The certificate authorities this machine trusts (a runner image has its own), so a step that
+ * reaches a real registry through a TLS-inspecting network still can.
+ */
+function machineTrust(): Record<string, string> {
+  const names = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR'];
+  return Object.fromEntries(
+    names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])),
+  );
+}
+
 export interface RunOptions {
   /** Input values as a workflow's `with:` gives them; unset inputs take action.yml defaults. */
   readonly inputs?: Readonly<Record<string, string>>;
@@ -157,6 +168,7 @@ function prepareStep(name: string, options: RunOptions): PreparedStep {
   writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
 
   const env: Record<string, string> = {
+    ...machineTrust(),
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? temp,
     CI: 'true',

@@ -75,10 +75,10 @@ export class Lane {
     return readFileSync(this.fetchLog, 'utf8').split('\n').filter(Boolean).length;
   }
 
-  /** A fresh job (home, workspace) whose checkout locks `deps`. */
-  job(deps: readonly string[]): { home: string; workspace: string } {
+  /** A fresh job (home, workspace) whose checkout locks `deps`; `home` is under the job's folder. */
+  job(deps: readonly string[], homeDir = 'home'): { home: string; workspace: string } {
     const dir = join(this.root, `job-${++this.#jobs}`);
-    const home = join(dir, 'home');
+    const home = join(dir, homeDir);
     const workspace = join(dir, 'workspace');
     mkdirSync(home, { recursive: true });
     mkdirSync(workspace, { recursive: true });
@@ -91,9 +91,14 @@ export class Lane {
   /** Runs the action in a fresh job of the lane. */
   async run(
     inputs: Readonly<Record<string, string>>,
-    options: { deps?: readonly string[]; ref?: CacheJobRef; env?: Record<string, string> } = {},
+    options: {
+      deps?: readonly string[];
+      ref?: CacheJobRef;
+      env?: Record<string, string>;
+      homeDir?: string;
+    } = {},
   ): Promise<RunResult> {
-    const { home, workspace } = this.job(options.deps ?? ['alpha', 'beta']);
+    const { home, workspace } = this.job(options.deps ?? ['alpha', 'beta'], options.homeDir);
     return runAction('registry-warmup', {
       inputs: { ...CUSTOM_INPUTS, ...inputs },
       workspace,
