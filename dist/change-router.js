@@ -8,29 +8,37 @@ import {
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-KAG7NIMQ.js";
+} from "./chunks/chunk-OZOXBWPH.js";
+import "./chunks/chunk-IPZMFRDG.js";
+import {
+  latestSuccessfulRun
+} from "./chunks/chunk-YMMWLN6U.js";
 import {
   workflowPath
 } from "./chunks/chunk-YQQAF6OB.js";
 import "./chunks/chunk-OWJYVQDS.js";
 import {
-  apiClient,
-  runAction,
-  setJsonOutput
-} from "./chunks/chunk-BCJSG2G2.js";
-import "./chunks/chunk-W3UO6ISI.js";
-import "./chunks/chunk-WSZT5TYF.js";
-import "./chunks/chunk-BDGPVZJH.js";
+  apiClient
+} from "./chunks/chunk-GPVSVCXB.js";
 import {
-  apiCall,
   readWorkflowEvent,
   repositoryOf
 } from "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-RHUMOCQK.js";
+import "./chunks/chunk-ZUL63HEX.js";
+import {
+  setJsonOutput
+} from "./chunks/chunk-6QVZVFDK.js";
 import {
   readConfigInput,
   workspaceOf
 } from "./chunks/chunk-JZRQ347E.js";
+import {
+  runAction
+} from "./chunks/chunk-TJAMB2AT.js";
+import "./chunks/chunk-6ZRQNHWQ.js";
+import "./chunks/chunk-SHBUU7UF.js";
+import "./chunks/chunk-WSZT5TYF.js";
+import "./chunks/chunk-BDGPVZJH.js";
 import {
   ConfigurationError,
   invalidValue
@@ -146,38 +154,6 @@ function fileListOutputs(routes, format, limitBytes = FILE_LISTS_LIMIT_BYTES) {
 
 // src/routing/last-success.ts
 import { basename } from "node:path";
-
-// src/github/workflow-runs.ts
-var PAGE = 10;
-async function latestSuccessfulRun(client, repo, options) {
-  const { data } = await apiCall(
-    `runs of ${options.workflowFile} on ${options.branch}`,
-    () => client.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
-      ...repo,
-      workflow_id: options.workflowFile,
-      branch: options.branch,
-      status: "success",
-      ...options.event === void 0 ? {} : { event: options.event },
-      per_page: PAGE
-    })
-  );
-  const runs = data.workflow_runs;
-  const found = runs.find((run2) => run2.id !== options.exceptRunId && run2.conclusion === "success");
-  if (found === void 0) return void 0;
-  const created = Date.parse(found.created_at);
-  return {
-    id: found.id,
-    headSha: found.head_sha,
-    headBranch: found.head_branch,
-    event: found.event,
-    conclusion: found.conclusion,
-    runAttempt: found.run_attempt ?? 1,
-    createdAt: Number.isNaN(created) ? null : created,
-    htmlUrl: found.html_url
-  };
-}
-
-// src/routing/last-success.ts
 function branchOf(env) {
   if (env.GITHUB_HEAD_REF) return env.GITHUB_HEAD_REF;
   const ref = env.GITHUB_REF ?? "";

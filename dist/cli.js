@@ -43,9 +43,9 @@ function isCommand(name) {
 async function usageOf(command) {
   switch (command) {
     case "route":
-      return (await import("./chunks/route-command-W52YGAC7.js")).ROUTE_USAGE;
+      return (await import("./chunks/route-command-LDDU7HMZ.js")).ROUTE_USAGE;
     case "scan":
-      return (await import("./chunks/scan-command-4NEUWBJ4.js")).SCAN_USAGE;
+      return (await import("./chunks/scan-command-S7EOE7OP.js")).SCAN_USAGE;
     case "help":
       return USAGE;
   }
@@ -66,9 +66,9 @@ async function runCommand(command, args) {
   switch (command) {
     // Each command loads only its own modules: a scan of a large log has a memory budget.
     case "route":
-      return (await import("./chunks/route-command-W52YGAC7.js")).routeCommand(args);
+      return (await import("./chunks/route-command-LDDU7HMZ.js")).routeCommand(args);
     case "scan":
-      return (await import("./chunks/scan-command-4NEUWBJ4.js")).scanCommand(args);
+      return (await import("./chunks/scan-command-S7EOE7OP.js")).scanCommand(args);
     case "help":
       return helpCommand(args);
   }

@@ -1,44 +1,60 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  shown
+} from "./chunks/chunk-U6YF45QA.js";
+import {
+  NeedsGraph,
+  parseWorkflow
+} from "./chunks/chunk-VTMGSECB.js";
+import {
   readRunWorkflowFile
 } from "./chunks/chunk-YQQAF6OB.js";
 import "./chunks/chunk-OWJYVQDS.js";
 import {
   DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-WLCMGGKS.js";
-import {
-  apiClient,
-  parseJsonInput,
-  runAction,
-  setJsonOutput
-} from "./chunks/chunk-BCJSG2G2.js";
-import {
-  ConfigNode,
-  code,
-  details,
-  require_dist,
-  table
-} from "./chunks/chunk-W3UO6ISI.js";
-import {
-  markdownText
-} from "./chunks/chunk-BDGPVZJH.js";
+} from "./chunks/chunk-TBVBA6YH.js";
 import {
   currentRunAttempt,
   laneOfJob,
   listRunAttemptJobs,
   nameBase,
   splitJobName
-} from "./chunks/chunk-HFET5KVG.js";
+} from "./chunks/chunk-7ZHSTLJW.js";
+import {
+  apiClient
+} from "./chunks/chunk-GPVSVCXB.js";
 import {
   readWorkflowEvent
 } from "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-RHUMOCQK.js";
+import {
+  ConfigNode,
+  require_dist
+} from "./chunks/chunk-ZUL63HEX.js";
+import {
+  setJsonOutput
+} from "./chunks/chunk-6QVZVFDK.js";
+import {
+  formatSeconds
+} from "./chunks/chunk-5E5D6KYW.js";
 import {
   pathInside,
   workspaceOf
 } from "./chunks/chunk-JZRQ347E.js";
+import {
+  parseJsonInput,
+  runAction
+} from "./chunks/chunk-TJAMB2AT.js";
+import "./chunks/chunk-6ZRQNHWQ.js";
+import {
+  code,
+  details,
+  table
+} from "./chunks/chunk-SHBUU7UF.js";
+import {
+  markdownText
+} from "./chunks/chunk-BDGPVZJH.js";
 import {
   CheckFailed,
   ConfigurationError,
@@ -76,15 +92,6 @@ var DECISIONS_SHRINKS = [
 
 // src/lanes/dimensions.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/common/shown.ts
-function shown(value, max = 80) {
-  const text2 = JSON.stringify(value);
-  if (text2 === void 0) return "nothing";
-  return text2.length > max ? `${text2.slice(0, max - 3)}...` : text2;
-}
-
-// src/lanes/dimensions.ts
 var DIMENSION_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 var INPUT = "dimensions";
 var FORMS = "a mapping of axes to value lists (package: [core, cli]) or a list of entries";
@@ -281,157 +288,7 @@ function judgeGate(request) {
 }
 
 // src/lanes/gate-evidence.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/workflow/needs-graph.ts
-var NeedsGraph = class {
-  /** Job ids in file order. */
-  jobs;
-  unknownNeeds;
-  #needs = /* @__PURE__ */ new Map();
-  #neededBy = /* @__PURE__ */ new Map();
-  /** `jobs` each id once, as a parsed workflow holds them. */
-  constructor(jobs) {
-    const list2 = [...jobs];
-    this.jobs = list2.map((job) => job.id);
-    for (const id of this.jobs) {
-      this.#needs.set(id, []);
-      this.#neededBy.set(id, []);
-    }
-    const unknownNeeds = [];
-    for (const job of list2) {
-      for (const need of new Set(job.needs)) {
-        const neededBy = this.#neededBy.get(need);
-        if (neededBy) {
-          this.#needs.get(job.id).push(need);
-          neededBy.push(job.id);
-        } else {
-          unknownNeeds.push({ job: job.id, need });
-        }
-      }
-    }
-    this.unknownNeeds = unknownNeeds;
-  }
-  /** The jobs `job` needs directly, in the order its `needs:` lists them. */
-  needs(job) {
-    return edgesOf(this.#needs, job);
-  }
-  /** The jobs that need `job` directly, in file order. */
-  neededBy(job) {
-    return edgesOf(this.#neededBy, job);
-  }
-  /** Every job `job` waits for, directly or through others, nearest first. */
-  upstream(job) {
-    return reach(job, this.#needs);
-  }
-  /** Every job that waits for `job`, directly or through others, nearest first. */
-  downstream(job) {
-    return reach(job, this.#neededBy);
-  }
-  /**
-   * Every job after the jobs it needs: the jobs in file order, each preceded by the jobs it
-   * needs that are not placed yet. A workflow already written in that order keeps its order.
-   * Throws a ConfigurationError naming the jobs when a need is unknown or the needs form a cycle.
-   */
-  order() {
-    if (this.unknownNeeds.length > 0) {
-      const unknown = this.unknownNeeds.map(
-        ({ job, need }) => `jobs.${job} needs '${need}', which is not a job of this workflow`
-      );
-      throw new ConfigurationError(unknown.join("; "));
-    }
-    const placed = /* @__PURE__ */ new Set();
-    const order = [];
-    for (const root of this.jobs) {
-      if (placed.has(root)) continue;
-      const path = [root];
-      const onPath = new Set(path);
-      const nextNeed = [0];
-      while (path.length > 0) {
-        const depth = path.length - 1;
-        const job = path[depth];
-        const need = this.#needs.get(job)[nextNeed[depth]];
-        if (need === void 0) {
-          path.pop();
-          nextNeed.pop();
-          onPath.delete(job);
-          placed.add(job);
-          order.push(job);
-          continue;
-        }
-        nextNeed[depth] = nextNeed[depth] + 1;
-        if (placed.has(need)) continue;
-        if (onPath.has(need)) throw cycleError([...path.slice(path.indexOf(need)), need]);
-        path.push(need);
-        onPath.add(need);
-        nextNeed.push(0);
-      }
-    }
-    return order;
-  }
-};
-function edgesOf(edges, job) {
-  const next = edges.get(job);
-  if (!next) throw new Error(`the needs graph has no job '${job}'`);
-  return next;
-}
-function reach(start, edges) {
-  const reached = /* @__PURE__ */ new Set();
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    for (const next of edgesOf(edges, queue[i])) {
-      if (reached.has(next)) continue;
-      reached.add(next);
-      queue.push(next);
-    }
-  }
-  return reached;
-}
-function cycleError(cycle) {
-  const steps = cycle.slice(1).map((need, i) => `${cycle[i]} needs ${need}`);
-  return new ConfigurationError(
-    `needs form a cycle, so none of these jobs can start: ${steps.join(", ")}`
-  );
-}
-
-// src/workflow/workflow.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function scalarText(value) {
-  if (typeof value === "string") return value;
-  return typeof value === "boolean" || typeof value === "number" ? String(value) : void 0;
-}
-function scalarTexts(value) {
-  return (Array.isArray(value) ? value : [value]).flatMap((item) => scalarText(item) ?? []);
-}
-function runsOnOf(value) {
-  if (isMapping(value)) {
-    return { group: scalarText(value.group), labels: scalarTexts(value.labels) };
-  }
-  const labels = scalarTexts(value);
-  return labels.length === 0 ? void 0 : { group: void 0, labels };
-}
-function workflowJob(id, spec) {
-  const { strategy } = spec;
-  return {
-    id,
-    name: scalarText(spec.name),
-    needs: scalarTexts(spec.needs),
-    if: scalarText(spec.if),
-    hasMatrix: isMapping(strategy) && strategy.matrix !== void 0 && strategy.matrix !== null,
-    uses: scalarText(spec.uses),
-    runsOn: runsOnOf(spec["runs-on"])
-  };
-}
-function parseWorkflow(text2) {
-  const root = (0, import_yaml2.parse)(text2);
-  const specs = isMapping(root) && isMapping(root.jobs) ? Object.entries(root.jobs) : [];
-  const jobs = /* @__PURE__ */ new Map();
-  for (const [id, spec] of specs) {
-    if (isMapping(spec)) jobs.set(id, workflowJob(id, spec));
-  }
-  return { jobs };
-}
 
 // src/lanes/gate-workflow.ts
 function checkGateWorkflow(workflowText, gateJob) {
@@ -473,7 +330,7 @@ async function gateWorkflowCheck(options) {
   try {
     return checkGateWorkflow(file.text, job);
   } catch (error) {
-    if (!(error instanceof import_yaml3.YAMLParseError)) throw error;
+    if (!(error instanceof import_yaml2.YAMLParseError)) throw error;
     options.log.warning(
       `${file.path} is not valid YAML (${error.message.split("\n")[0] ?? ""}): the gate's if: is not checked`
     );
@@ -843,14 +700,6 @@ function buildMatrices(request) {
   return { matrix: { include }, canary: { include: canary } };
 }
 
-// src/common/duration.ts
-function formatSeconds(seconds) {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
-  return `${Math.floor(s / 3600)}h ${String(Math.floor(s % 3600 / 60)).padStart(2, "0")}m`;
-}
-
 // src/lanes/matrix-log.ts
 function logMatrix(log, report) {
   const { trust, selection, shards, matrices } = report;
@@ -1107,7 +956,12 @@ function loadDurations(value, workspace) {
       `shard-durations: ${value === text2 ? "the input" : value} is not JSON (${errorMessage(error)}); expected an object of item -> seconds`
     );
   }
-  return parseDurations(parsed, "shard-durations");
+  return parseDurations(durationsOf(parsed), "shard-durations");
+}
+function durationsOf(parsed) {
+  const report = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const { durations } = report;
+  return typeof durations === "object" && durations !== null && !Array.isArray(durations) ? durations : parsed;
 }
 function shardPlanOf(inputs, workspace) {
   const { shards, shardItems, canary } = inputs;

@@ -1,50 +1,52 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  DEFAULT_MARKERS_FILE,
-  PACK_NAMES,
-  buildReport,
-  checkFailOn,
-  failOnMessage,
-  markersSummary,
-  parseAllowEntries,
-  parseMarkersConfig,
-  selectRules,
-  verdictLine
-} from "./chunks/chunk-YHLALQBX.js";
-import {
-  DEFAULT_LANES_FILE,
-  readLanesInput
-} from "./chunks/chunk-WLCMGGKS.js";
-import {
-  apiClient,
-  runAction,
-  setJsonOutput
-} from "./chunks/chunk-BCJSG2G2.js";
-import "./chunks/chunk-W3UO6ISI.js";
-import "./chunks/chunk-BDGPVZJH.js";
-import {
-  currentRunAttempt,
-  laneOfArtifact
-} from "./chunks/chunk-HFET5KVG.js";
-import "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-RHUMOCQK.js";
-import {
   displayPath,
   expandLogPaths,
   scanFiles
-} from "./chunks/chunk-6YUV4XYW.js";
+} from "./chunks/chunk-LM4QDYCW.js";
 import {
-  readConfigInput,
-  workspaceOf
-} from "./chunks/chunk-JZRQ347E.js";
+  readRulesInput
+} from "./chunks/chunk-2QEUZSI5.js";
+import {
+  DEFAULT_MARKERS_FILE,
+  buildReport,
+  failOnMessage,
+  markersSummary,
+  verdictLine
+} from "./chunks/chunk-YKO2I2OX.js";
+import "./chunks/chunk-VCFY2PB4.js";
 import {
   CompiledRules
 } from "./chunks/chunk-NAVPR6M6.js";
 import {
+  DEFAULT_LANES_FILE,
+  readLanesInput
+} from "./chunks/chunk-TBVBA6YH.js";
+import {
+  currentRunAttempt,
+  laneOfArtifact
+} from "./chunks/chunk-7ZHSTLJW.js";
+import {
+  apiClient
+} from "./chunks/chunk-GPVSVCXB.js";
+import "./chunks/chunk-PFIR35EB.js";
+import "./chunks/chunk-ZUL63HEX.js";
+import {
+  setJsonOutput
+} from "./chunks/chunk-6QVZVFDK.js";
+import {
+  workspaceOf
+} from "./chunks/chunk-JZRQ347E.js";
+import {
+  runAction
+} from "./chunks/chunk-TJAMB2AT.js";
+import "./chunks/chunk-6ZRQNHWQ.js";
+import "./chunks/chunk-SHBUU7UF.js";
+import "./chunks/chunk-BDGPVZJH.js";
+import {
   CheckFailed,
-  ConfigurationError,
-  invalidValue
+  ConfigurationError
 } from "./chunks/chunk-2WEQVLCG.js";
 import "./chunks/chunk-PYTXODB5.js";
 
@@ -86,31 +88,6 @@ var MARKERS_SHRINKS = [
   })
 ];
 
-// src/markers/rules-input.ts
-function readRulesInput(inputs, workspace) {
-  const file = readConfigInput("rules", inputs.rules, {
-    defaultFile: DEFAULT_MARKERS_FILE,
-    optional: true,
-    workspace
-  });
-  let config = file ? parseMarkersConfig(file.text, file.origin) : { packs: void 0, rules: [], allow: [] };
-  for (const pack of inputs.packs) {
-    if (!PACK_NAMES.includes(pack)) {
-      throw invalidValue("packs", pack, `a comma list of ${PACK_NAMES.join("|")}`);
-    }
-  }
-  if (inputs.packs.length > 0) config = { ...config, packs: inputs.packs };
-  if (inputs.allow !== void 0) {
-    config = {
-      ...config,
-      allow: [...config.allow, ...parseAllowEntries(inputs.allow, "allow input")]
-    };
-  }
-  const rules = selectRules(config);
-  checkFailOn("fail-on", inputs.failOn, rules);
-  return { rules, config };
-}
-
 // src/actions/marker-scanner.ts
 function getInputs({ inputs }) {
   return {
@@ -149,7 +126,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-ZQHVJOPU.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-SPNLJZDC.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });
@@ -161,7 +138,7 @@ async function scanArtifacts({
   context
 }) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-QQRQG52O.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-KN6L5BQI.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -1,13 +1,15 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  HttpClient,
   getOctokit,
-  getProxyUrl,
   require_light,
-  require_undici,
   retry
-} from "./chunk-VCIROZ54.js";
+} from "./chunk-BRE7GV3X.js";
+import {
+  HttpClient,
+  getProxyUrl,
+  require_undici
+} from "./chunk-4E6IPPMY.js";
 import {
   __toESM
 } from "./chunk-PYTXODB5.js";

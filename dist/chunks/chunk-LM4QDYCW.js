@@ -1,12 +1,12 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  isInside
-} from "./chunk-JZRQ347E.js";
-import {
   CompiledRules,
   LogScan
 } from "./chunk-NAVPR6M6.js";
+import {
+  isInside
+} from "./chunk-JZRQ347E.js";
 import {
   ConfigurationError,
   errorMessage
@@ -52,16 +52,6 @@ async function expandLogPaths(patterns, cwd, roots) {
 function displayPath(path, cwd) {
   const inside = relative(cwd, path);
   return inside.startsWith("..") || isAbsolute(inside) ? path : inside;
-}
-
-// src/common/wildcard.ts
-function wildcard(pattern) {
-  const body = pattern.split("").map((char) => {
-    if (char === "*") return ".*";
-    if (char === "?") return ".";
-    return char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }).join("");
-  return new RegExp(`^${body}$`);
 }
 
 // src/markers/file-scan.ts
@@ -231,6 +221,5 @@ async function scanFiles(files, compiled, samples) {
 export {
   expandLogPaths,
   displayPath,
-  wildcard,
   scanFiles
 };

@@ -9,9 +9,12 @@ import {
   describeReason,
   parseRoutesConfig,
   routeChanges
-} from "./chunk-KAG7NIMQ.js";
+} from "./chunk-OZOXBWPH.js";
+import "./chunk-IPZMFRDG.js";
 import "./chunk-OWJYVQDS.js";
-import "./chunk-W3UO6ISI.js";
+import "./chunk-PFIR35EB.js";
+import "./chunk-ZUL63HEX.js";
+import "./chunk-SHBUU7UF.js";
 import {
   UsageError,
   parseCommandLine
@@ -24,7 +27,6 @@ import {
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
-import "./chunk-PFIR35EB.js";
 import {
   ConfigurationError
 } from "./chunk-2WEQVLCG.js";

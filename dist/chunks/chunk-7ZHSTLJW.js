@@ -35,6 +35,47 @@ function nameBase(name) {
   const base = expression < 0 ? splitJobName(name).base : name.slice(0, expression).replace(/\(\s*$/, "");
   return base.trim() === "" ? void 0 : base.trim();
 }
+var EXPRESSION = /\$\{\{.*?\}\}/s;
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function namePattern(job) {
+  const literals = (job.name ?? job.id).split(EXPRESSION);
+  const legValues = job.hasMatrix && literals.length === 1 ? "(?: \\(.*\\))?" : "";
+  const calledJob = job.uses === void 0 ? "" : " / .+";
+  const name = literals.map(escapeRegExp).join(".*?");
+  return {
+    id: job.id,
+    prefix: literals[0],
+    pattern: new RegExp(`^${name}${legValues}${calledJob}$`, "s"),
+    literalLength: literals.join("").length + (job.uses === void 0 ? 0 : " / ".length)
+  };
+}
+var JobNameMatcher = class {
+  #patterns;
+  constructor(workflow) {
+    this.#patterns = [...workflow.jobs.values()].map(namePattern);
+  }
+  /**
+   * The id of the job whose name, by the rules above, gives `listedName`: of several, the one
+   * that fixes most of the name (`name: build / lint` before a caller `build`). Undefined when
+   * no job gives it, or two give it as surely (two jobs with the same `name:`).
+   */
+  jobIdOf(listedName) {
+    let best;
+    let tied = false;
+    for (const candidate of this.#patterns) {
+      if (!listedName.startsWith(candidate.prefix) || !candidate.pattern.test(listedName)) {
+        continue;
+      }
+      if (best === void 0 || candidate.literalLength > best.literalLength) {
+        best = candidate;
+        tied = false;
+      } else if (candidate.literalLength === best.literalLength) {
+        tied = true;
+      }
+    }
+    return tied ? void 0 : best?.id;
+  }
+};
 
 // src/lanes/lane-of.ts
 function laneOfJob(config, jobName) {
@@ -133,6 +174,7 @@ async function listRunAttemptJobs(client, run) {
 export {
   splitJobName,
   nameBase,
+  JobNameMatcher,
   laneOfJob,
   laneOfArtifact,
   currentRunAttempt,

@@ -4,14 +4,25 @@ import {
   stderrLog
 } from "./chunk-4GIIV63K.js";
 import {
+  displayPath,
+  expandLogPaths,
+  scanFiles
+} from "./chunk-LM4QDYCW.js";
+import {
   DEFAULT_MARKERS_FILE,
   buildReport,
   checkFailOn,
   parseMarkersConfig,
   selectRules,
   verdictLine
-} from "./chunk-YHLALQBX.js";
-import "./chunk-W3UO6ISI.js";
+} from "./chunk-YKO2I2OX.js";
+import "./chunk-VCFY2PB4.js";
+import {
+  CompiledRules
+} from "./chunk-NAVPR6M6.js";
+import "./chunk-ZUL63HEX.js";
+import "./chunk-JZRQ347E.js";
+import "./chunk-SHBUU7UF.js";
 import {
   UsageError,
   parseCommandLine
@@ -19,15 +30,6 @@ import {
 import {
   neutralize
 } from "./chunk-BDGPVZJH.js";
-import {
-  displayPath,
-  expandLogPaths,
-  scanFiles
-} from "./chunk-6YUV4XYW.js";
-import "./chunk-JZRQ347E.js";
-import {
-  CompiledRules
-} from "./chunk-NAVPR6M6.js";
 import {
   ConfigurationError
 } from "./chunk-2WEQVLCG.js";

@@ -453,6 +453,9 @@ function setOutput(name, value) {
   process.stdout.write(os3.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
+function isDebug() {
+  return process.env["RUNNER_DEBUG"] === "1";
+}
 function debug(message) {
   issueCommand("debug", {}, message);
 }
@@ -502,6 +505,7 @@ export {
   setSecret,
   addPath,
   setOutput,
+  isDebug,
   debug,
   error,
   warning,

@@ -1,21 +1,23 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  ConfigNode,
-  code,
-  details,
-  table
-} from "./chunk-W3UO6ISI.js";
-import {
-  markdownText
-} from "./chunk-BDGPVZJH.js";
-import {
   wildcard
-} from "./chunk-6YUV4XYW.js";
+} from "./chunk-VCFY2PB4.js";
 import {
   LinearRegExp,
   UnsupportedRegexError
 } from "./chunk-NAVPR6M6.js";
+import {
+  ConfigNode
+} from "./chunk-ZUL63HEX.js";
+import {
+  code,
+  details,
+  table
+} from "./chunk-SHBUU7UF.js";
+import {
+  markdownText
+} from "./chunk-BDGPVZJH.js";
 import {
   ConfigurationError,
   errorMessage,
@@ -1131,6 +1133,7 @@ export {
   DEFAULT_MARKERS_FILE,
   parseMarkersConfig,
   parseAllowEntries,
+  NO_LANE,
   buildReport,
   verdictLine,
   failOnMessage,

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   ConfigNode
-} from "./chunk-W3UO6ISI.js";
+} from "./chunk-ZUL63HEX.js";
 import {
   readConfigInput
 } from "./chunk-JZRQ347E.js";

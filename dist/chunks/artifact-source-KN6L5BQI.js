@@ -1,51 +1,26 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  downloadRunArtifact,
+  listRunArtifacts
+} from "./chunk-V7WJSSTW.js";
+import {
   displayPath,
   expandLogPaths,
-  scanFiles,
-  wildcard
-} from "./chunk-6YUV4XYW.js";
-import "./chunk-JZRQ347E.js";
-import "./chunk-NAVPR6M6.js";
+  scanFiles
+} from "./chunk-LM4QDYCW.js";
 import {
-  ServiceError,
+  wildcard
+} from "./chunk-VCFY2PB4.js";
+import "./chunk-NAVPR6M6.js";
+import "./chunk-JZRQ347E.js";
+import {
   errorMessage
 } from "./chunk-2WEQVLCG.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/artifact-source.ts
 import { join } from "node:path";
-
-// src/github/artifacts.ts
-async function artifactClient() {
-  const { DefaultArtifactClient } = await import("./artifact-DKRCVLGJ.js");
-  return new DefaultArtifactClient();
-}
-async function listRunArtifacts() {
-  try {
-    const { artifacts } = await (await artifactClient()).listArtifacts({ latest: true });
-    return artifacts.map(({ id, name, digest }) => ({ id, name, digest }));
-  } catch (error) {
-    throw new ServiceError(`could not list artifacts: ${errorMessage(error)}`);
-  }
-}
-async function downloadRunArtifact(artifact, path) {
-  let mismatch;
-  try {
-    ({ digestMismatch: mismatch } = await (await artifactClient()).downloadArtifact(artifact.id, {
-      path,
-      ...artifact.digest === void 0 ? {} : { expectedHash: artifact.digest }
-    }));
-  } catch (error) {
-    throw new ServiceError(`could not download: ${errorMessage(error)}`);
-  }
-  if (mismatch === true) {
-    throw new ServiceError("its content does not match the digest recorded at upload");
-  }
-}
-
-// src/markers/artifact-source.ts
 async function scanLogArtifacts(options) {
   const patterns = options.patterns.map(wildcard);
   let artifacts;

@@ -1,15 +1,6 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  fitSummary
-} from "./chunk-W3UO6ISI.js";
-import {
-  neutralize
-} from "./chunk-BDGPVZJH.js";
-import {
-  githubApiUrl
-} from "./chunk-PFIR35EB.js";
-import {
   addPath,
   debug,
   error,
@@ -21,7 +12,13 @@ import {
   saveState,
   setOutput,
   warning
-} from "./chunk-RHUMOCQK.js";
+} from "./chunk-6ZRQNHWQ.js";
+import {
+  fitSummary
+} from "./chunk-SHBUU7UF.js";
+import {
+  neutralize
+} from "./chunk-BDGPVZJH.js";
 import {
   CheckFailed,
   ConfigurationError,
@@ -164,43 +161,7 @@ async function runAction(action, body, context = createActionContext()) {
   }
 }
 
-// src/github/api-client.ts
-async function apiClient(token, env, log) {
-  const { createGitHubClient } = await import("./client-SB5F76QM.js");
-  return createGitHubClient({ token, baseUrl: githubApiUrl(env), log });
-}
-
-// src/runner/json-output.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-var JSON_OUTPUT_LIMIT_BYTES = 256 * 1024;
-function outputFile(env, name) {
-  if (!env.RUNNER_TEMP) return void 0;
-  const dir = join(env.RUNNER_TEMP, "lanekit");
-  mkdirSync(dir, { recursive: true });
-  const step = (env.GITHUB_ACTION ?? "step").replace(/[^A-Za-z0-9_.-]/g, "_");
-  return join(dir, `${step}-${name}.json`);
-}
-function setJsonOutput(context, name, value, shrinks, limitBytes = JSON_OUTPUT_LIMIT_BYTES) {
-  const json = JSON.stringify(value);
-  const file = outputFile(context.env, name);
-  if (file !== void 0) {
-    writeFileSync(file, json, "utf8");
-    context.setOutput(`${name}-file`, file);
-  }
-  const truncation = { file, bytes: Buffer.byteLength(json) };
-  let shown = json;
-  for (const shrink of shrinks) {
-    if (Buffer.byteLength(shown) <= limitBytes) break;
-    shown = JSON.stringify(shrink(value, truncation));
-  }
-  if (Buffer.byteLength(shown) > limitBytes) shown = JSON.stringify({ truncated: truncation });
-  context.setOutput(name, shown);
-}
-
 export {
-  apiClient,
-  setJsonOutput,
   parseJsonInput,
   runAction
 };

@@ -1,0 +1,584 @@
+import { createRequire as __lanekitCreateRequire } from 'node:module';
+const require = __lanekitCreateRequire(import.meta.url);
+import {
+  formatSeconds
+} from "./chunks/chunk-5E5D6KYW.js";
+import {
+  workspaceOf
+} from "./chunks/chunk-JZRQ347E.js";
+import {
+  runAction
+} from "./chunks/chunk-TJAMB2AT.js";
+import "./chunks/chunk-6ZRQNHWQ.js";
+import "./chunks/chunk-SHBUU7UF.js";
+import {
+  markdownText
+} from "./chunks/chunk-BDGPVZJH.js";
+import {
+  CheckFailed,
+  ConfigurationError,
+  ServiceError,
+  invalidValue
+} from "./chunks/chunk-2WEQVLCG.js";
+import "./chunks/chunk-PYTXODB5.js";
+
+// src/warmup/cache-client.ts
+function writableMode(env) {
+  const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
+  return !["none", "read"].includes(mode);
+}
+async function actionsCache(env) {
+  const cache = await import("./chunks/cache-DPBRNAYH.js");
+  return {
+    available: cache.isFeatureAvailable(),
+    writable: writableMode(env),
+    lookup: (paths, key) => cache.restoreCache([...paths], key, [], { lookupOnly: true }),
+    restore: (paths, key, restoreKeys) => cache.restoreCache([...paths], key, [...restoreKeys]),
+    save: async (paths, key) => await cache.saveCache([...paths], key) !== -1
+  };
+}
+
+// src/warmup/cache-key.ts
+import { createHash } from "node:crypto";
+
+// src/warmup/commands.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+function commandEnv(env, offlineEnv, network) {
+  const offline = new Set(Object.keys(offlineEnv).map((name) => name.toLowerCase()));
+  const kept = Object.fromEntries(
+    Object.entries(env).filter(([name]) => !offline.has(name.toLowerCase()))
+  );
+  return network === "online" ? kept : { ...kept, ...offlineEnv };
+}
+var commandLine = (argv) => argv.map((arg) => /^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg)).join(" ");
+function runCommand(argv, options, log) {
+  const [program, ...args] = argv;
+  return new Promise((resolve2) => {
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
+        log.info(line);
+      });
+    }
+    child.on("error", (error) => {
+      log.warning(`${program}: ${error.code === "ENOENT" ? "not found on PATH" : error.message}`);
+      resolve2(127);
+    });
+    child.on("close", (code, signal) => {
+      resolve2(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+function commandOutput(argv, options) {
+  const [program, ...args] = argv;
+  return new Promise((resolve2) => {
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "ignore"]
+    });
+    const out = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.on("error", () => {
+      resolve2(void 0);
+    });
+    child.on("close", (code) => {
+      resolve2(code === 0 ? Buffer.concat(out).toString("utf8").trim() : void 0);
+    });
+  });
+}
+
+// src/warmup/cache-key.ts
+import { readFile } from "node:fs/promises";
+function keyFamily(parts) {
+  return `${parts.prefix}-${parts.ecosystem}-${parts.os}-${parts.arch}-`;
+}
+async function cacheKey(parts) {
+  const hash = createHash("sha256");
+  hash.update(`lanekit-registry-warmup\0${parts.ecosystem}\0${parts.presetVersion}\0`);
+  for (const lockfile of parts.lockfiles) {
+    const content = createHash("sha256").update(await readFile(lockfile.path)).digest("hex");
+    hash.update(`${lockfile.name}\0${content}\0`);
+  }
+  return `${keyFamily(parts)}${hash.digest("hex")}`;
+}
+function platformOf(env) {
+  return {
+    os: (env.RUNNER_OS ?? process.platform).toLowerCase(),
+    arch: (env.RUNNER_ARCH ?? process.arch).toLowerCase()
+  };
+}
+var VERSION_SALT = "1.0";
+function cacheVersion(paths, compressionMethod2, platform = process.platform) {
+  const components = [...paths, compressionMethod2];
+  if (platform === "win32") components.push("windows-only");
+  components.push(VERSION_SALT);
+  return createHash("sha256").update(components.join("|")).digest("hex");
+}
+async function compressionMethod(env, cwd) {
+  const zstd = await commandOutput(["zstd", "--quiet", "--version"], { cwd, env });
+  return zstd ? "zstd-without-long" : "gzip";
+}
+
+// src/warmup/custom-preset.ts
+function parseCommand(input, value) {
+  if (value.trimStart().startsWith("[")) {
+    let parsed;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = void 0;
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((arg) => typeof arg === "string")) {
+      throw invalidValue(input, value, "a JSON array of strings (program first) or words");
+    }
+    return parsed;
+  }
+  return value.split(/\s+/).filter((word) => word !== "");
+}
+function parseEnv(input, entries) {
+  const env = {};
+  for (const entry of entries) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(entry);
+    if (!match) throw invalidValue(input, entry, "NAME=value entries");
+    env[match[1]] = match[2];
+  }
+  return env;
+}
+function required(input, value, what) {
+  if (value === void 0 || Array.isArray(value) && value.length === 0) {
+    throw new ConfigurationError(`${input}: the custom ecosystem needs ${what}`);
+  }
+  return value;
+}
+function customPreset(inputs) {
+  const paths = required("paths", inputs.paths, "the directories to cache");
+  const keyFiles = required("key-files", inputs.keyFiles, "the lockfile names that key the cache");
+  const fetch = parseCommand(
+    "fetch",
+    required("fetch", inputs.fetch, "the command that fills the cache")
+  );
+  const verify = parseCommand(
+    "verify",
+    required("verify", inputs.verify, "the command that proves it offline")
+  );
+  return {
+    name: "custom",
+    version: JSON.stringify({ fetch, verify }),
+    root: void 0,
+    paths,
+    keyFiles,
+    manifest: void 0,
+    fetch,
+    verify,
+    offlineEnv: parseEnv("offline-env", inputs.offlineEnv),
+    prune: []
+  };
+}
+
+// src/warmup/disk-usage.ts
+import { lstat, readdir } from "node:fs/promises";
+import { join } from "node:path";
+async function diskUsage(paths) {
+  let total = 0;
+  const pending = [...paths];
+  for (let path = pending.pop(); path !== void 0; path = pending.pop()) {
+    const stats = await lstat(path).catch(() => void 0);
+    if (stats === void 0) continue;
+    if (stats.isDirectory()) {
+      for (const name of await readdir(path)) pending.push(join(path, name));
+    } else if (stats.isFile()) {
+      total += stats.size;
+    }
+  }
+  return total;
+}
+
+// src/warmup/cache-paths.ts
+import { isAbsolute, join as join2, relative, resolve } from "node:path";
+function portablePath(path, home) {
+  const inside = relative(home, path);
+  if (inside === "") return "~";
+  if (inside.startsWith("..") || isAbsolute(inside)) return path;
+  return `~/${inside.split("\\").join("/")}`;
+}
+function expandHome(path, home) {
+  return path === "~" || path.startsWith("~/") ? join2(home, path.slice(1)) : path;
+}
+async function resolveCacheRoot(root, env, cwd) {
+  const home = env.HOME ?? env.USERPROFILE ?? "";
+  for (const name of root.env) {
+    const value = env[name];
+    if (value) return resolve(cwd, expandHome(value, home));
+  }
+  const answer = root.command ? await commandOutput(root.command, { cwd, env }) : void 0;
+  if (answer && answer !== "undefined" && isAbsolute(answer)) return answer;
+  return expandHome(root.fallback, home);
+}
+function cachePaths(preset, root, env, workspace) {
+  const home = env.HOME ?? env.USERPROFILE ?? "";
+  return preset.paths.map((sub) => {
+    if (root === void 0) {
+      const path2 = resolve(workspace, expandHome(sub, home));
+      const relativeToWorkspace = !isAbsolute(sub) && sub !== "~" && !sub.startsWith("~/");
+      return { key: relativeToWorkspace ? sub : portablePath(path2, home), path: path2 };
+    }
+    const path = sub === "" ? root : join2(root, sub);
+    return { key: portablePath(path, home), path };
+  });
+}
+
+// src/warmup/lockfiles.ts
+import { existsSync } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
+import { dirname, join as join3, relative as relative2 } from "node:path";
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "target", "node_modules"]);
+async function findLockfiles(workspace, names, manifest, log) {
+  const found = [];
+  const pending = [workspace];
+  for (let dir = pending.pop(); dir !== void 0; dir = pending.pop()) {
+    for (const entry of await readdir2(dir, { withFileTypes: true })) {
+      const path = join3(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(path);
+      if (!entry.isFile() || !names.includes(entry.name)) continue;
+      const name = relative2(workspace, path).split("\\").join("/");
+      if (manifest !== void 0 && !existsSync(join3(dir, manifest))) {
+        log.warning(`${name}: no ${manifest} beside it, so it is no project's lockfile; skipped`);
+        continue;
+      }
+      found.push({ name, path, directory: dirname(path) });
+    }
+  }
+  return found.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+// src/warmup/plan.ts
+async function planWarmup(settings, log) {
+  const { preset, workspace, env } = settings;
+  const lockfiles = await findLockfiles(workspace, preset.keyFiles, preset.manifest, log);
+  if (lockfiles.length === 0) {
+    const input = preset.name === "custom" ? "key-files" : "ecosystem";
+    const value = preset.name === "custom" ? preset.keyFiles.join(", ") : preset.name;
+    throw new ConfigurationError(
+      `${input}: got '${value}', but no ${preset.keyFiles.join(" or ")} was found in the workspace ${workspace} (.git, target and node_modules are skipped); check the repository out before this step, or pick the ecosystem it uses`
+    );
+  }
+  const root = preset.root && await resolveCacheRoot(preset.root, env, workspace);
+  const { os, arch } = platformOf(env);
+  const parts = { prefix: settings.prefix, ecosystem: preset.name, os, arch };
+  return {
+    preset,
+    key: await cacheKey({ ...parts, presetVersion: preset.version, lockfiles }),
+    family: keyFamily(parts),
+    root,
+    paths: cachePaths(preset, root, env, workspace),
+    lockfiles,
+    workspace,
+    env
+  };
+}
+
+// src/warmup/presets.ts
+var ECOSYSTEMS = ["cargo", "npm", "pnpm", "go", "custom"];
+var PRESETS = {
+  cargo: {
+    name: "cargo",
+    version: "cargo-1",
+    root: { env: ["CARGO_HOME"], fallback: "~/.cargo" },
+    paths: ["registry/index", "registry/cache", "git/db"],
+    keyFiles: ["Cargo.lock"],
+    manifest: "Cargo.toml",
+    fetch: ["cargo", "fetch", "--locked"],
+    verify: ["cargo", "fetch", "--locked", "--offline"],
+    offlineEnv: { CARGO_NET_OFFLINE: "true" },
+    prune: ["registry/src", "git/checkouts"]
+  },
+  npm: {
+    name: "npm",
+    version: "npm-1",
+    root: {
+      env: ["npm_config_cache", "NPM_CONFIG_CACHE"],
+      command: ["npm", "config", "get", "cache"],
+      fallback: "~/.npm"
+    },
+    paths: [""],
+    keyFiles: ["package-lock.json", "npm-shrinkwrap.json"],
+    manifest: "package.json",
+    fetch: ["npm", "ci", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund"],
+    verify: ["npm", "ci", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"],
+    offlineEnv: { npm_config_offline: "true" },
+    prune: ["_logs"]
+  },
+  pnpm: {
+    name: "pnpm",
+    version: "pnpm-1",
+    root: {
+      env: ["npm_config_store_dir", "NPM_CONFIG_STORE_DIR"],
+      command: ["pnpm", "store", "path"],
+      fallback: "~/.local/share/pnpm/store"
+    },
+    paths: [""],
+    keyFiles: ["pnpm-lock.yaml"],
+    manifest: "package.json",
+    fetch: ["pnpm", "fetch", "--frozen-lockfile"],
+    verify: ["pnpm", "fetch", "--frozen-lockfile", "--offline"],
+    offlineEnv: { npm_config_offline: "true" },
+    prune: []
+  },
+  go: {
+    name: "go",
+    version: "go-1",
+    root: { env: ["GOMODCACHE"], command: ["go", "env", "GOMODCACHE"], fallback: "~/go/pkg/mod" },
+    paths: [""],
+    keyFiles: ["go.sum"],
+    manifest: "go.mod",
+    fetch: ["go", "mod", "download"],
+    verify: ["go", "mod", "download"],
+    offlineEnv: { GOFLAGS: "-mod=mod", GOPROXY: "off" },
+    prune: []
+  }
+};
+
+// src/warmup/warmup.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { setTimeout } from "node:timers/promises";
+
+// src/warmup/prune.ts
+import { rm } from "node:fs/promises";
+import { join as join4 } from "node:path";
+async function pruneExtracted(root, prune) {
+  const removed = [];
+  for (const sub of prune) {
+    const path = join4(root, sub);
+    await rm(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  return removed;
+}
+
+// src/warmup/warmup.ts
+var CONFIRM_DELAYS_MS = [0, 1e3, 3e3];
+var keysOf = (plan) => plan.paths.map((p) => p.key);
+var directoriesOf = (plan) => [...new Set(plan.lockfiles.map((l) => l.directory))];
+async function runEach(plan, argv, network, log) {
+  const env = commandEnv(plan.env, plan.preset.offlineEnv, network);
+  for (const cwd of directoriesOf(plan)) {
+    log.info(`${network}: ${commandLine(argv)} (in ${cwd})`);
+    const code = await runCommand(argv, { cwd, env }, log);
+    if (code !== 0) return `${commandLine(argv)} exited with ${code} in ${cwd}`;
+  }
+  return void 0;
+}
+async function populate(plan, log) {
+  const failed = await runEach(plan, plan.preset.fetch, "online", log);
+  if (failed !== void 0) throw new ServiceError(`fetching the dependencies failed: ${failed}`);
+  if (plan.root !== void 0) await pruneExtracted(plan.root, plan.preset.prune);
+  const unverified = await runEach(plan, plan.preset.verify, "offline", log);
+  if (unverified !== void 0) {
+    throw new CheckFailed(
+      `the cache does not hold what the tool needs offline after fetching (${unverified}); nothing was saved: check that the cached paths are where the tool keeps its downloads`
+    );
+  }
+}
+var verifies = async (plan, log) => await runEach(plan, plan.preset.verify, "offline", log) === void 0;
+function dirtyNotice(plan, why, log) {
+  log.warning(
+    `${plan.key}: the saved entry ${why}, so this job fetched the dependencies online. A cache entry cannot be overwritten: roll the prefix input (e.g. a v1 suffix to v2) to save a fresh one, or delete this entry`
+  );
+}
+async function save(plan, cache, log) {
+  if (!cache.writable) {
+    log.notice(
+      `${plan.key}: not saved: this job's cache token is read-only (an untrusted event); its own steps have their dependencies`
+    );
+    return "save-skipped";
+  }
+  if (!plan.paths.some((p) => existsSync2(p.path))) {
+    log.notice(`${plan.key}: not saved: the tool cached nothing (no dependencies to fetch?)`);
+    return "save-skipped";
+  }
+  if (await cache.save(keysOf(plan), plan.key)) return "populated";
+  for (const delay of CONFIRM_DELAYS_MS) {
+    await setTimeout(delay);
+    if (await cache.lookup(keysOf(plan), plan.key) === plan.key) {
+      log.info(`${plan.key}: another job saved this key first; its entry serves the lane`);
+      return "race-lost";
+    }
+  }
+  log.notice(
+    `${plan.key}: not saved: the cache service refused or failed (rate limit, quota, read-only token or unreachable: see the message above); this job has its dependencies, and the next warm-up tries again`
+  );
+  return "save-skipped";
+}
+async function warm(plan, cache, log) {
+  const result = (outcome, matchedKey, populated) => ({
+    outcome,
+    key: plan.key,
+    matchedKey,
+    populated,
+    verified: true
+  });
+  if (!cache.available) {
+    log.notice(
+      "no cache service in this job (ACTIONS_RESULTS_URL is unset): populating online, nothing is saved"
+    );
+    await populate(plan, log);
+    return result("save-skipped", void 0, true);
+  }
+  if (await cache.lookup(keysOf(plan), plan.key) === plan.key) {
+    const restored = await cache.restore(keysOf(plan), plan.key, []) === plan.key;
+    if (restored && await verifies(plan, log)) return result("hit", plan.key, false);
+    dirtyNotice(plan, restored ? "fails the offline verify" : "cannot be restored", log);
+    await populate(plan, log);
+    return result("dirty", plan.key, true);
+  }
+  const nearest = await cache.restore(keysOf(plan), plan.key, [plan.family]);
+  if (nearest !== void 0) log.info(`restored the nearest earlier entry ${nearest}`);
+  await populate(plan, log);
+  return result(await save(plan, cache, log), nearest, true);
+}
+async function restore(plan, cache, onMiss, log) {
+  const matched = cache.available ? await cache.restore(keysOf(plan), plan.key, []) : void 0;
+  let missed;
+  if (matched === plan.key) {
+    if (plan.paths.some((p) => existsSync2(p.path))) {
+      return {
+        outcome: "hit",
+        key: plan.key,
+        matchedKey: matched,
+        populated: false,
+        verified: false
+      };
+    }
+    missed = `${plan.key} restored, but none of its paths is where this job looks (${plan.paths.map((p) => p.path).join(", ")}): the entry keeps them relative to GITHUB_WORKSPACE, so this job's home must sit where the warm-up job's did relative to its workspace (run both on the same runner image)`;
+  } else {
+    missed = `no cache entry for ${plan.key}${cache.available ? "" : " (this job has no cache service)"}`;
+  }
+  if (onMiss === "fail") {
+    throw new CheckFailed(
+      matched === plan.key ? missed : `${missed}: the lane's warm-up job saves it; check that it ran before this job and succeeded, and the messages above for a cache service that failed`
+    );
+  }
+  if (onMiss === "warn") {
+    log.warning(`${missed}: later steps stay online and will download what they need`);
+    return {
+      outcome: "miss",
+      key: plan.key,
+      matchedKey: matched,
+      populated: false,
+      verified: false
+    };
+  }
+  log.notice(`${missed}: fetching the dependencies online`);
+  await populate(plan, log);
+  return { outcome: "miss", key: plan.key, matchedKey: matched, populated: true, verified: true };
+}
+
+// src/warmup/warmup-summary.ts
+var HEADER = "| lane | ecosystem | mode | outcome | size | time | key |\n| --- | --- | --- | --- | ---: | ---: | --- |";
+function megabytes(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+function warmupSummary(row) {
+  const cells = [
+    row.lane ?? "-",
+    row.ecosystem,
+    row.mode,
+    row.result.outcome,
+    megabytes(row.sizeBytes),
+    formatSeconds(row.seconds),
+    `\`${row.result.key}\``
+  ];
+  const shown = cells.map((cell, i) => i === cells.length - 1 ? cell : markdownText(cell));
+  return `### registry-warmup
+
+${HEADER}
+| ${shown.join(" | ")} |
+`;
+}
+
+// src/actions/registry-warmup.ts
+var PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
+function getInputs({ inputs }) {
+  const prefix = inputs.optional("prefix") ?? "registry-warmup-v1";
+  if (!PREFIX.test(prefix)) {
+    throw new ConfigurationError(
+      `prefix: got '${prefix}', expected 1-100 letters, digits, '.', '_' or '-'`
+    );
+  }
+  return {
+    mode: inputs.choice("mode", ["warm", "restore"], "warm"),
+    // Required: no ecosystem is a better guess than another.
+    ecosystem: inputs.choice("ecosystem", ECOSYSTEMS, inputs.required("ecosystem")),
+    prefix,
+    onMiss: inputs.choice("on-miss", ["fail", "fetch", "warn"], "fail"),
+    custom: {
+      paths: inputs.list("paths"),
+      keyFiles: inputs.list("key-files"),
+      fetch: inputs.optional("fetch"),
+      verify: inputs.optional("verify"),
+      offlineEnv: inputs.list("offline-env")
+    },
+    lane: inputs.optional("lane"),
+    summary: inputs.boolean("summary", true)
+  };
+}
+function presetOf({ ecosystem, custom }) {
+  if (ecosystem === "custom") return customPreset(custom);
+  const given = Object.entries({
+    paths: custom.paths.length > 0,
+    "key-files": custom.keyFiles.length > 0,
+    fetch: custom.fetch !== void 0,
+    verify: custom.verify !== void 0,
+    "offline-env": custom.offlineEnv.length > 0
+  }).find(([, set]) => set);
+  if (given) {
+    throw new ConfigurationError(
+      `${given[0]}: set for ecosystem '${ecosystem}', whose preset decides it; use ecosystem: custom to give your own`
+    );
+  }
+  return PRESETS[ecosystem];
+}
+async function run(context) {
+  const started = performance.now();
+  const settings = getInputs(context);
+  const preset = presetOf(settings);
+  const { log } = context;
+  const plan = await planWarmup(
+    { preset, prefix: settings.prefix, workspace: workspaceOf(context.env), env: context.env },
+    log
+  );
+  log.info(`key ${plan.key}; lockfiles: ${plan.lockfiles.map((l) => l.name).join(", ")}`);
+  const keys = plan.paths.map((p) => p.key);
+  const method = await compressionMethod(context.env, plan.workspace);
+  log.info(`cache version ${cacheVersion(keys, method)} of ${keys.join(", ")} (${method})`);
+  context.setOutput("key", plan.key);
+  const cache = await actionsCache(context.env);
+  const result = settings.mode === "warm" ? await warm(plan, cache, log) : await restore(plan, cache, settings.onMiss, log);
+  if (result.outcome === "hit" || result.verified) {
+    for (const [name, value] of Object.entries(preset.offlineEnv)) {
+      context.exportVariable(name, value);
+    }
+  }
+  const sizeBytes = await diskUsage(plan.paths.map((p) => p.path));
+  const seconds = (performance.now() - started) / 1e3;
+  context.setOutput("cache-hit", String(result.outcome === "hit"));
+  context.setOutput("matched-key", result.matchedKey ?? "");
+  context.setOutput("populated", String(result.populated));
+  context.setOutput("verified", String(result.verified));
+  context.setOutput("size-bytes", String(sizeBytes));
+  context.setOutput("seconds", seconds.toFixed(1));
+  log.info(`${settings.mode}: ${result.outcome} (${plan.key})`);
+  if (settings.summary) {
+    const { lane, ecosystem, mode } = settings;
+    context.appendSummary(warmupSummary({ lane, ecosystem, mode, result, sizeBytes, seconds }));
+  }
+}
+
+// lanekit-action-entry:registry-warmup
+await runAction("registry-warmup", run);
