@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-OWJYVQDS.js";
 import {
   apiClient
-} from "./chunks/chunk-GPVSVCXB.js";
+} from "./chunks/chunk-AUPMKPOL.js";
 import {
   readWorkflowEvent,
   repositoryOf

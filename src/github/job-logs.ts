@@ -1,6 +1,7 @@
 import { errorMessage } from '../common/error-message.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { GitHubClient } from './client.ts';
+import { proxyAwareFetch } from './client.ts';
 import type { Repo } from './repo.ts';
 
 const ATTEMPTS = 3;
@@ -16,9 +17,16 @@ function httpStatus(error: unknown): number | undefined {
     : undefined;
 }
 
+/** A failed answer of the log's storage, shaped like Octokit's errors for httpStatus. */
+function storageError(status: number): Error {
+  return Object.assign(new Error(`the log storage answered ${status}`), { status, response: {} });
+}
+
 /**
- * Reads one job's log as a stream of bytes (one request; GitHub answers with a redirect to the
- * log's storage), so no log is held whole in memory. A log that fails half-way is read again from
+ * Reads one job's log as a stream of bytes, so no log is held whole in memory. GitHub answers
+ * with a redirect to the log's storage (a signed URL): the API request goes through the client
+ * (rate limits, retries), the download straight to the storage, so a slow download does not hold
+ * one of the client's rate-limited request slots. A log that fails half-way is read again from
  * the start with a fresh `read`; a log that is gone (404, 410) is not asked for twice. Throws
  * with the last failure after the last attempt.
  */
@@ -34,9 +42,19 @@ export async function readJobLog<T>(
     try {
       const response = await client.request(
         'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
-        { ...repo, job_id: jobId, request: { parseSuccessResponseBody: false } },
+        {
+          ...repo,
+          job_id: jobId,
+          request: { parseSuccessResponseBody: false, redirect: 'manual' },
+        },
       );
-      const body: unknown = response.data;
+      let body: unknown = response.data;
+      const { location } = response.headers;
+      if ((response.status as number) !== 200 && location) {
+        const stored = await proxyAwareFetch(location)(location, {});
+        if (!stored.ok) throw storageError(stored.status);
+        body = stored.body;
+      }
       if (body === null || typeof body !== 'object' || !(Symbol.asyncIterator in body)) {
         throw new Error('the log response had no body');
       }

@@ -353,7 +353,7 @@ describe('serveScenario answers as GitHub does', () => {
     });
   });
 
-  it('redirects a job’s log to its text, and answers 404 for a job without one', async () => {
+  it('redirects a job’s log to its text, read without the token, and answers 404 for a job without one', async () => {
     const read = async (chunks: AsyncIterable<Uint8Array>) => {
       const parts: Buffer[] = [];
       for await (const chunk of chunks) parts.push(Buffer.from(chunk));
@@ -361,6 +361,12 @@ describe('serveScenario answers as GitHub does', () => {
     };
     const text = await readJobLog(client(), repo, firstJob!.id, read, quiet);
     assert.equal(text, logs.get(firstJob!.id));
+    const download = server.requests.findLast((r) => r.path === `/job-logs/${firstJob!.id}`);
+    assert.equal(
+      download?.headers.authorization,
+      undefined,
+      'the signed storage URL gets no token',
+    );
     assert.match(text, /^\uFEFF\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z ##\[group\]Set up job$/m);
     assert.match(text, /Z warning: unused import$/m);
     await assert.rejects(readJobLog(client(), repo, secondJob!.id, read, quiet), /HTTP 404/);

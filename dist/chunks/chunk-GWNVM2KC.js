@@ -6,6 +6,9 @@ import {
 import {
   errorMessage
 } from "./chunk-2WEQVLCG.js";
+import {
+  proxyAwareFetch
+} from "./chunk-KX4G65FV.js";
 
 // src/common/concurrency.ts
 async function mapConcurrently(items, limit, map) {
@@ -26,15 +29,28 @@ var ATTEMPTS = 3;
 function httpStatus(error) {
   return error instanceof Error && "status" in error && typeof error.status === "number" && "response" in error && error.response !== void 0 ? error.status : void 0;
 }
+function storageError(status) {
+  return Object.assign(new Error(`the log storage answered ${status}`), { status, response: {} });
+}
 async function readJobLog(client, repo, jobId, read, log) {
   let lastError = "";
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       const response = await client.request(
         "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
-        { ...repo, job_id: jobId, request: { parseSuccessResponseBody: false } }
+        {
+          ...repo,
+          job_id: jobId,
+          request: { parseSuccessResponseBody: false, redirect: "manual" }
+        }
       );
-      const body = response.data;
+      let body = response.data;
+      const { location } = response.headers;
+      if (response.status !== 200 && location) {
+        const stored = await proxyAwareFetch(location)(location, {});
+        if (!stored.ok) throw storageError(stored.status);
+        body = stored.body;
+      }
       if (body === null || typeof body !== "object" || !(Symbol.asyncIterator in body)) {
         throw new Error("the log response had no body");
       }

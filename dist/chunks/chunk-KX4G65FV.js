@@ -342,6 +342,8 @@ function proxyAwareFetch(baseUrl) {
     }
   };
 }
+
 export {
-  createGitHubClient
+  createGitHubClient,
+  proxyAwareFetch
 };
