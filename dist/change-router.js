@@ -19,7 +19,7 @@ import {
 import "./chunks/chunk-OWJYVQDS.js";
 import {
   apiClient
-} from "./chunks/chunk-AUPMKPOL.js";
+} from "./chunks/chunk-LZSCOON6.js";
 import {
   readWorkflowEvent,
   repositoryOf

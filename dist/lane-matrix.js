@@ -24,7 +24,7 @@ import {
 } from "./chunks/chunk-7ZHSTLJW.js";
 import {
   apiClient
-} from "./chunks/chunk-AUPMKPOL.js";
+} from "./chunks/chunk-LZSCOON6.js";
 import {
   readWorkflowEvent
 } from "./chunks/chunk-PFIR35EB.js";

@@ -29,7 +29,7 @@ import {
 } from "./chunks/chunk-7ZHSTLJW.js";
 import {
   apiClient
-} from "./chunks/chunk-AUPMKPOL.js";
+} from "./chunks/chunk-LZSCOON6.js";
 import "./chunks/chunk-PFIR35EB.js";
 import "./chunks/chunk-ZUL63HEX.js";
 import {
@@ -126,7 +126,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-SXC6TAJU.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-XZ7BYMVC.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   scanJobLogs
-} from "./chunks/chunk-GWNVM2KC.js";
+} from "./chunks/chunk-OM2QZZCS.js";
 import {
   latestSuccessfulRun
 } from "./chunks/chunk-YMMWLN6U.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunks/chunk-7ZHSTLJW.js";
 import {
   apiClient
-} from "./chunks/chunk-AUPMKPOL.js";
+} from "./chunks/chunk-LZSCOON6.js";
 import {
   apiCall,
   readWorkflowEvent
@@ -81,9 +81,6 @@ import {
   errorMessage,
   invalidValue
 } from "./chunks/chunk-2WEQVLCG.js";
-import "./chunks/chunk-KX4G65FV.js";
-import "./chunks/chunk-BRE7GV3X.js";
-import "./chunks/chunk-4E6IPPMY.js";
 import "./chunks/chunk-PYTXODB5.js";
 
 // src/common/size.ts

@@ -1,7 +1,6 @@
 import { errorMessage } from '../common/error-message.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { GitHubClient } from './client.ts';
-import { proxyAwareFetch } from './client.ts';
 import type { Repo } from './repo.ts';
 
 const ATTEMPTS = 3;
@@ -51,6 +50,8 @@ export async function readJobLog<T>(
       let body: unknown = response.data;
       const { location } = response.headers;
       if ((response.status as number) !== 200 && location) {
+        // Loaded as the client itself is, lazily: it brings undici.
+        const { proxyAwareFetch } = await import('./client.ts');
         const stored = await proxyAwareFetch(location)(location, {});
         if (!stored.ok) throw storageError(stored.status);
         body = stored.body;

@@ -2,7 +2,7 @@ import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
   scanJobLogs
-} from "./chunk-GWNVM2KC.js";
+} from "./chunk-OM2QZZCS.js";
 import "./chunk-NAVPR6M6.js";
 import {
   laneOfJob,
@@ -10,9 +10,6 @@ import {
 } from "./chunk-7ZHSTLJW.js";
 import "./chunk-PFIR35EB.js";
 import "./chunk-2WEQVLCG.js";
-import "./chunk-KX4G65FV.js";
-import "./chunk-BRE7GV3X.js";
-import "./chunk-4E6IPPMY.js";
 import "./chunk-PYTXODB5.js";
 
 // src/markers/run-job-logs.ts

@@ -342,7 +342,6 @@ function proxyAwareFetch(baseUrl) {
     }
   };
 }
-
 export {
   createGitHubClient,
   proxyAwareFetch

@@ -6,9 +6,6 @@ import {
 import {
   errorMessage
 } from "./chunk-2WEQVLCG.js";
-import {
-  proxyAwareFetch
-} from "./chunk-KX4G65FV.js";
 
 // src/common/concurrency.ts
 async function mapConcurrently(items, limit, map) {
@@ -47,6 +44,7 @@ async function readJobLog(client, repo, jobId, read, log) {
       let body = response.data;
       const { location } = response.headers;
       if (response.status !== 200 && location) {
+        const { proxyAwareFetch } = await import("./client-XYXR3JFB.js");
         const stored = await proxyAwareFetch(location)(location, {});
         if (!stored.ok) throw storageError(stored.status);
         body = stored.body;

@@ -6,7 +6,7 @@ import {
 
 // src/github/api-client.ts
 async function apiClient(token, env, log) {
-  const { createGitHubClient } = await import("./client-7CVCKSVC.js");
+  const { createGitHubClient } = await import("./client-XYXR3JFB.js");
   return createGitHubClient({ token, baseUrl: githubApiUrl(env), log });
 }
 
