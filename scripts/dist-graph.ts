@@ -6,7 +6,9 @@
  * - ship a chunk no entry reaches (dead weight in every checkout of the action);
  * - load undici at an action's start: the GitHub and artifact clients are lazy chunks, and an
  *   eager undici costs about 170 ms of every action's start (see `coreWithoutUnusedModules` in
- *   build.ts). The CLI may.
+ *   build.ts). The CLI may;
+ * - reach @actions/cache from any entry but registry-warmup, or load it at registry-warmup's start:
+ *   the cache client (and the Azure SDK it brings) is that action's, loaded once it is needed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -17,6 +19,8 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
 const COMMENT_LINE = /^\s*(?:\*|\/\/|\/\*)/;
 /** esbuild's unminified output names each module's source before its code. */
 const UNDICI_CODE = /^\/\/ node_modules\/(?:.+\/node_modules\/)?undici\//m;
+const CACHE_CODE = /^\/\/ node_modules\/@actions\/cache\//m;
+const CACHE_ENTRY = 'registry-warmup.js';
 
 interface Edges {
   readonly static: string[];
@@ -80,6 +84,18 @@ export function distGraphProblems(dist: string): string[] {
       if (UNDICI_CODE.test(sources.get(file)!)) {
         problems.push(
           `dist/${entry} loads undici at start: dist/${file} holds it and is imported statically`,
+        );
+      }
+    }
+  }
+  for (const entry of entries) {
+    const lazy = entry === CACHE_ENTRY;
+    for (const file of reach(entry, !lazy)) {
+      if (CACHE_CODE.test(sources.get(file)!)) {
+        problems.push(
+          lazy
+            ? `dist/${entry} loads @actions/cache at start: dist/${file} holds it and is imported statically`
+            : `dist/${entry} reaches @actions/cache (dist/${file}), which only ${CACHE_ENTRY} may load`,
         );
       }
     }

@@ -68,6 +68,28 @@ describe('distGraphProblems', () => {
     ]);
   });
 
+  it('lets only registry-warmup reach @actions/cache, and only lazily', () => {
+    const CACHE = '// node_modules/@actions/cache/lib/cache.js\nvar restoreCache = () => {};\n';
+    write({
+      'registry-warmup.js': 'const { c } = await import("./chunks/cache-A.js");\n',
+      'timing-summary.js': 'const { u } = await import("./chunks/uses-B.js");\n',
+      'chunks/cache-A.js': `${UNDICI}${CACHE}export const c = 1;\n`,
+      'chunks/uses-B.js': 'export { c as u } from "./cache-A.js";\n',
+    });
+    assert.deepEqual(distGraphProblems(dist), [
+      'dist/timing-summary.js reaches @actions/cache (dist/chunks/cache-A.js), which only registry-warmup.js may load',
+    ]);
+    write({
+      'registry-warmup.js': 'import "./chunks/cache-A.js";\n',
+      'timing-summary.js': 'export {};\n',
+    });
+    rmSync(join(dist, 'chunks', 'uses-B.js'));
+    assert.deepEqual(distGraphProblems(dist), [
+      'dist/registry-warmup.js loads undici at start: dist/chunks/cache-A.js holds it and is imported statically',
+      'dist/registry-warmup.js loads @actions/cache at start: dist/chunks/cache-A.js holds it and is imported statically',
+    ]);
+  });
+
   it('says so when it cannot see undici in any bundle', () => {
     write({ 'action.js': 'export {};\n' });
     assert.equal(distGraphProblems(dist).length, 1);
