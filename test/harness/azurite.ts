@@ -68,7 +68,8 @@ export class Azurite {
     this.startupMs = startupMs;
   }
 
-  static async start(): Promise<Azurite> {
+  /** `memoryLimitMiB`: what the in-memory store may hold (Azurite refuses writes beyond it). */
+  static async start({ memoryLimitMiB = 512 }: { memoryLimitMiB?: number } = {}): Promise<Azurite> {
     const started = performance.now();
     const child = spawn(
       process.execPath,
@@ -78,7 +79,7 @@ export class Azurite {
         blobMainPath(),
         ...['--blobHost', '127.0.0.1', '--blobPort', '0'],
         '--inMemoryPersistence',
-        ...['--extentMemoryLimit', '512'],
+        ...['--extentMemoryLimit', String(memoryLimitMiB)],
         '--skipApiVersionCheck',
         '--disableTelemetry',
         '--silent',
