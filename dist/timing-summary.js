@@ -1,8 +1,9 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  jobLogOf,
   scanJobLogs
-} from "./chunks/chunk-OM2QZZCS.js";
+} from "./chunks/chunk-RLOFZREM.js";
 import {
   latestSuccessfulRun
 } from "./chunks/chunk-YMMWLN6U.js";
@@ -821,17 +822,7 @@ async function readMarkers(options) {
   const scanned = await scanJobLogs({
     client: options.client,
     repo: options.repo,
-    jobs: options.jobs.map((job) => {
-      const lane = lanes ? laneOfJob(lanes, job.name)?.name : void 0;
-      return {
-        jobId: job.id,
-        steps: job.steps,
-        name: job.name,
-        kind: "job",
-        ...lane === void 0 ? {} : { lane },
-        ...job.htmlUrl === null ? {} : { url: job.htmlUrl }
-      };
-    }),
+    jobs: options.jobs.map((job) => jobLogOf(job, lanes)),
     compiled: new CompiledRules(rules),
     samples: 3,
     concurrency: options.concurrency,

@@ -1,12 +1,26 @@
 import type { GitHubClient } from '../github/client.ts';
-import type { RunAttempt } from '../github/run-jobs.ts';
+import type { RunAttempt, RunJob } from '../github/run-jobs.ts';
 import { listRunAttemptJobs } from '../github/run-jobs.ts';
 import { laneOfJob } from '../lanes/lane-of.ts';
 import type { LanesConfig } from '../lanes/lanes-config.ts';
 import type { Logger } from '../runner/logger.ts';
 import type { CompiledRules } from './compiled-rules.ts';
+import type { JobLog } from './job-log-source.ts';
 import { scanJobLogs } from './job-log-source.ts';
 import type { ScannedSource } from './report.ts';
+
+/** A listed job as a log to scan, labelled with its lane. */
+export function jobLogOf(job: RunJob, lanes: LanesConfig | undefined): JobLog {
+  const lane = lanes ? laneOfJob(lanes, job.name)?.name : undefined;
+  return {
+    jobId: job.id,
+    steps: job.steps,
+    name: job.name,
+    kind: 'job',
+    ...(lane === undefined ? {} : { lane }),
+    ...(job.htmlUrl === null ? {} : { url: job.htmlUrl }),
+  };
+}
 
 /**
  * Scans the logs of this run attempt's finished jobs (the running ones, this job among them,
@@ -39,17 +53,7 @@ export async function scanRunJobLogs(options: {
   return scanJobLogs({
     client,
     repo: { owner: run.owner, repo: run.repo },
-    jobs: ran.map((job) => {
-      const lane = lanes ? laneOfJob(lanes, job.name)?.name : undefined;
-      return {
-        jobId: job.id,
-        steps: job.steps,
-        name: job.name,
-        kind: 'job' as const,
-        ...(lane === undefined ? {} : { lane }),
-        ...(job.htmlUrl === null ? {} : { url: job.htmlUrl }),
-      };
-    }),
+    jobs: ran.map((job) => jobLogOf(job, lanes)),
     compiled: options.compiled,
     samples: options.samples,
     concurrency: options.concurrency,

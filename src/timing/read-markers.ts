@@ -1,10 +1,10 @@
 import type { GitHubClient } from '../github/client.ts';
 import type { Repo } from '../github/repo.ts';
 import type { RunJob } from '../github/run-jobs.ts';
-import { laneOfJob } from '../lanes/lane-of.ts';
 import type { LanesConfig } from '../lanes/lanes-config.ts';
 import { CompiledRules } from '../markers/compiled-rules.ts';
 import { scanJobLogs } from '../markers/job-log-source.ts';
+import { jobLogOf } from '../markers/run-job-logs.ts';
 import type { AllowEntry } from '../markers/markers-config.ts';
 import type { MarkersReport } from '../markers/report.ts';
 import { buildReport } from '../markers/report.ts';
@@ -47,17 +47,7 @@ export async function readMarkers(options: {
   const scanned = await scanJobLogs({
     client: options.client,
     repo: options.repo,
-    jobs: options.jobs.map((job) => {
-      const lane = lanes ? laneOfJob(lanes, job.name)?.name : undefined;
-      return {
-        jobId: job.id,
-        steps: job.steps,
-        name: job.name,
-        kind: 'job' as const,
-        ...(lane === undefined ? {} : { lane }),
-        ...(job.htmlUrl === null ? {} : { url: job.htmlUrl }),
-      };
-    }),
+    jobs: options.jobs.map((job) => jobLogOf(job, lanes)),
     compiled: new CompiledRules(rules),
     samples: 3,
     concurrency: options.concurrency,

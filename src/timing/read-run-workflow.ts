@@ -14,15 +14,20 @@ export interface WorkflowRead {
   readonly notice?: string;
 }
 
-async function workflowText(options: {
-  run: RunInfo;
-  isThisRun: boolean;
-  repo: Repo;
-  client: GitHubClient;
-  env: NodeJS.ProcessEnv;
-  workspace: string;
-  log: Logger;
-}): Promise<{ path: string | undefined; text: string | undefined }> {
+/** Where the workflow file of a run is read from. */
+interface WorkflowSource {
+  readonly run: RunInfo;
+  readonly isThisRun: boolean;
+  readonly repo: Repo;
+  readonly client: GitHubClient;
+  readonly env: NodeJS.ProcessEnv;
+  readonly workspace: string;
+  readonly log: Logger;
+}
+
+async function workflowText(
+  options: WorkflowSource,
+): Promise<{ path: string | undefined; text: string | undefined }> {
   const { run, client, log } = options;
   if (options.isThisRun) {
     const file = await readRunWorkflowFile({ ...options, client });
@@ -45,15 +50,7 @@ async function workflowText(options: {
  * API at the workflow's commit (readRunWorkflowFile), another run's from the contents API at its
  * head_sha. At most one request.
  */
-export async function readRunWorkflow(options: {
-  run: RunInfo;
-  isThisRun: boolean;
-  repo: Repo;
-  client: GitHubClient;
-  env: NodeJS.ProcessEnv;
-  workspace: string;
-  log: Logger;
-}): Promise<WorkflowRead> {
+export async function readRunWorkflow(options: WorkflowSource): Promise<WorkflowRead> {
   const { path, text } = await workflowText(options);
   // Without the file the analysis says there is no critical path; only a broken file needs a word.
   if (text === undefined) return {};

@@ -2,6 +2,7 @@ import type { LanesConfig } from '../lanes/lanes-config.ts';
 import type { Verdict } from '../markers/report.ts';
 import type { CategoryRule } from './category-rules.ts';
 import type { LanePattern } from './lane-pattern.ts';
+import type { RunInfo } from './run-data.ts';
 
 /** What the figures are asked for, beside the data read about the run. */
 export interface AnalysisOptions {
@@ -209,15 +210,17 @@ export interface Comparison {
 }
 
 export interface TimingReport {
-  readonly run: {
-    readonly id: number;
-    readonly attempt: number;
-    readonly workflowName: string;
-    readonly workflowPath: string | undefined;
-    readonly event: string;
-    readonly headBranch: string | null;
-    readonly headSha: string;
-    readonly htmlUrl: string;
+  readonly run: Pick<
+    RunInfo,
+    | 'id'
+    | 'attempt'
+    | 'workflowName'
+    | 'workflowPath'
+    | 'event'
+    | 'headBranch'
+    | 'headSha'
+    | 'htmlUrl'
+  > & {
     readonly previousAttempts: readonly { readonly attempt: number; readonly htmlUrl: string }[];
   };
   /** Epoch ms every offset counts from: the run's creation (this attempt's start on a re-run). */
