@@ -74,7 +74,9 @@ export function createGitHubClient({ token, baseUrl, log }: ClientOptions): GitH
  * (a proxy agent, or none when NO_PROXY or a loopback host bypasses the proxy) honours them, as
  * @actions/github's default fetch does. A request that got no answer fails with what went wrong.
  */
-export function proxyAwareFetch(baseUrl: string): (url: string, init: RequestInit) => Promise<Response> {
+export function proxyAwareFetch(
+  baseUrl: string,
+): (url: string, init: RequestInit) => Promise<Response> {
   const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
   const proxy = getProxyUrl(baseUrl);
   return async (url, init) => {

@@ -24,8 +24,7 @@ import { serveScenario, twoLaneMatrixRun } from '../harness/run-fixtures.ts';
  * docs/timing-summary.png is made.
  */
 const hasChromium = spawnSync('chromium', ['--version'], { stdio: 'ignore' }).status === 0;
-const needsChromium =
-  hasChromium || process.env.CI ? {} : { skip: 'chromium is not installed' };
+const needsChromium = hasChromium || process.env.CI ? {} : { skip: 'chromium is not installed' };
 const quiet: Logger = { debug: () => {}, info: () => {}, notice: () => {}, warning: () => {} };
 
 const fence = (source: string) => '```mermaid\n' + source + '```\n';
