@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './runner.ts';
 import type { WorkflowSimulation } from './workflow-run.ts';
@@ -20,7 +20,7 @@ export const exampleFiles = (): string[] =>
 /** The test file of an example that has its own, or undefined. */
 export function ownTestOf(file: string): string | undefined {
   const path = join(ROOT, 'test', 'examples', `${basename(file, '.yml')}.test.ts`);
-  return existsSync(path) ? path : undefined;
+  return existsSync(path) ? relative(ROOT, path) : undefined;
 }
 
 interface Workflow {
