@@ -6,21 +6,14 @@
 // - Retried: 429/500/502/503/504 and non-JSON bodies (5 tries, 3 s then x1.5); others fail at once.
 // - Upload: Azure SDK, 8 MiB staged blocks; download: plain GET, unzipped if application/zip.
 
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { build } from 'esbuild';
 import { BlobSASPermissions, generateBlobSASQueryParameters } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { DefaultArtifactClient } from '@actions/artifact';
-import { Azurite } from './azurite.ts';
-import { TwirpError, TwirpServer } from './twirp.ts';
-import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault } from './twirp.ts';
+import type { Azurite } from './azurite.ts';
+import { ServiceParts, requiredString } from './results-service-parts.ts';
+import type { ClientPackage, SharedBackends } from './results-service-parts.ts';
+import { TwirpError } from './twirp.ts';
+import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault, TwirpServer } from './twirp.ts';
 
 export const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
 
@@ -35,8 +28,12 @@ const CONTAINER = 'actions-results';
 const SIGNED_URL_LIFETIME_MS = 60 * 60 * 1000;
 /** Database ids above 2^31, as GitHub's are, so an int32 assumption shows. */
 const FIRST_ARTIFACT_ID = 4_000_000_001;
-const CLIENT_TIMEOUT_MS = 120_000;
-const CLIENT_BUNDLE = 'artifact-client.mjs';
+const CLIENT: ClientPackage = {
+  name: 'artifact',
+  imports: "import { DefaultArtifactClient } from '@actions/artifact';",
+  target: 'new DefaultArtifactClient()',
+  timeoutMs: 120_000,
+};
 
 /** A job of a workflow run, named by labels; each label gets its own backend id (a UUID). */
 export interface JobRef {
@@ -89,27 +86,6 @@ export interface ClientOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-interface Closable {
-  close(): Promise<void>;
-}
-
-/** A directory under the OS temp dir, removed by close(). */
-class TempDir {
-  readonly path: string;
-
-  private constructor(path: string) {
-    this.path = path;
-  }
-
-  static async create(): Promise<TempDir> {
-    return new TempDir(await mkdtemp(join(tmpdir(), 'lanekit-artifact-client-')));
-  }
-
-  close(): Promise<void> {
-    return rm(this.path, { recursive: true, force: true });
-  }
-}
-
 interface ArtifactRecord {
   readonly id: number;
   readonly name: string;
@@ -122,99 +98,35 @@ interface ArtifactRecord {
   finalized: { size: number; digest: string | undefined } | undefined;
 }
 
-// One DefaultArtifactClient call per process, as an action step makes it; the outcome
-// goes to fd 3 as JSON, so stdout stays what the step prints.
-const CLIENT_ENTRY = `
-import { writeSync } from 'node:fs';
-import { DefaultArtifactClient } from '@actions/artifact';
-const [method, args] = process.argv.slice(2);
-let outcome;
-try {
-  outcome = { value: await new DefaultArtifactClient()[method](...JSON.parse(args)) };
-} catch (error) {
-  outcome = { error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } };
-}
-writeSync(3, JSON.stringify(outcome));
-`;
-
-/**
- * Bundles CLIENT_ENTRY as lanekit bundles its actions (esbuild, ESM, a createRequire banner
- * for CommonJS dependencies): a step loads the bundle in ~0.4 s, the package in ~1 s.
- */
-async function bundleClient(dir: string): Promise<void> {
-  await build({
-    stdin: { contents: CLIENT_ENTRY, resolveDir: import.meta.dirname, sourcefile: 'client.mjs' },
-    outfile: join(dir, CLIENT_BUNDLE),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    banner: {
-      js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
-    },
-    logLevel: 'silent',
-  });
-}
-
 export class ArtifactService {
   readonly twirp: TwirpServer;
   readonly azurite: Azurite;
 
-  /** Holds the bundled client and is the steps' default workspace. */
-  readonly #clientDir: string;
-  readonly #owned: readonly Closable[];
-  readonly #container: ContainerClient;
-  readonly #backendIds = new Map<string, string>();
+  readonly #parts: ServiceParts;
   readonly #artifacts: ArtifactRecord[] = [];
-  readonly #clients = new Set<ChildProcess>();
   #nextId = FIRST_ARTIFACT_ID;
 
-  private constructor(
-    twirp: TwirpServer,
-    azurite: Azurite,
-    clientDir: string,
-    owned: readonly Closable[],
-  ) {
-    this.twirp = twirp;
-    this.azurite = azurite;
-    this.#clientDir = clientDir;
-    this.#owned = owned;
-    this.#container = azurite.blobService().getContainerClient(CONTAINER);
+  private constructor(parts: ServiceParts) {
+    this.twirp = parts.twirp;
+    this.azurite = parts.azurite;
+    this.#parts = parts;
   }
 
   /**
    * Registers ArtifactService on `twirp` with its content in `azurite`; each is started
    * (and closed by close()) when not given, so a CacheService can share both.
    */
-  static async start(
-    shared: { twirp?: TwirpServer; azurite?: Azurite } = {},
-  ): Promise<ArtifactService> {
-    const owned: Closable[] = [];
-    const own = <T extends Closable>(part: T): T => {
-      owned.push(part);
-      return part;
-    };
-    try {
-      const azurite = shared.azurite ?? own(await Azurite.start());
-      const twirp = shared.twirp ?? own(await TwirpServer.start());
-      const clientDir = own(await TempDir.create());
-      await bundleClient(clientDir.path);
-      const service = new ArtifactService(twirp, azurite, clientDir.path, owned);
-      await service.#container.createIfNotExists();
-      twirp.register(ARTIFACT_SERVICE, service.#handlers());
-      return service;
-    } catch (error) {
-      await Promise.all(owned.map((part) => part.close()));
-      throw error;
-    }
+  static start(shared: SharedBackends = {}): Promise<ArtifactService> {
+    return ServiceParts.start(shared, { container: CONTAINER, client: CLIENT }, (parts) => {
+      const service = new ArtifactService(parts);
+      parts.twirp.register(ARTIFACT_SERVICE, service.#handlers());
+      return Promise.resolve(service);
+    });
   }
 
   /** The backend ids the runtime token of `ref` carries. */
   scope(ref: JobRef = {}): RuntimeScope {
-    return {
-      workflowRunBackendId: this.#backendId(`run:${ref.run ?? 'run'}`),
-      workflowJobRunBackendId: this.#backendId(`job:${ref.run ?? 'run'}:${ref.job ?? 'job'}`),
-    };
+    return this.#parts.backendIds.scope(ref);
   }
 
   /** The variables @actions/artifact reads in a job step of `ref` (merge over a runner env). */
@@ -259,7 +171,7 @@ export class ArtifactService {
 
   /** The container holding artifact content, for assertions on the stored blobs. */
   get container(): ContainerClient {
-    return this.#container;
+    return this.#parts.container;
   }
 
   /**
@@ -273,59 +185,16 @@ export class ArtifactService {
     args: Parameters<DefaultArtifactClient[M]>,
     options: ClientOptions = {},
   ): Promise<ClientRun<M>> {
-    const workspace = options.workspace ?? this.#clientDir;
-    const client = join(this.#clientDir, CLIENT_BUNDLE);
-    const child = spawn(process.execPath, [client, method, JSON.stringify(args)], {
+    const workspace = options.workspace ?? this.#parts.client.dir;
+    return this.#parts.client.run<ClientRun<M>['value']>(method, args, {
       cwd: workspace,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ...this.env(ref),
-        GITHUB_WORKSPACE: workspace,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      timeout: CLIENT_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
+      env: { ...this.env(ref), GITHUB_WORKSPACE: workspace, ...options.env },
     });
-    this.#clients.add(child);
-    const exited = once(child, 'exit');
-    const [stdout, stderr, outcome] = await Promise.all([
-      readAll(child.stdout!),
-      readAll(child.stderr!),
-      readAll(child.stdio[3] as Readable),
-    ]);
-    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
-    this.#clients.delete(child);
-    if (outcome === '') {
-      throw new Error(
-        `artifact client ended (${String(code ?? signal)}) without an outcome:\n${stderr}`,
-      );
-    }
-    const { value, error } = JSON.parse(outcome) as Pick<ClientRun<M>, 'value' | 'error'>;
-    return { value, error, stdout, stderr };
   }
 
   /** Kills running client processes, then closes what start() started. */
-  async close(): Promise<void> {
-    await Promise.all(
-      [...this.#clients]
-        .filter((child) => child.exitCode === null && child.signalCode === null)
-        .map(async (child) => {
-          const exited = once(child, 'exit');
-          child.kill('SIGKILL');
-          await exited;
-        }),
-    );
-    await Promise.all(this.#owned.map((part) => part.close()));
-  }
-
-  #backendId(label: string): string {
-    let id = this.#backendIds.get(label);
-    if (id === undefined) {
-      id = randomUUID();
-      this.#backendIds.set(label, id);
-    }
-    return id;
+  close(): Promise<void> {
+    return this.#parts.close();
   }
 
   #handlers() {
@@ -382,7 +251,7 @@ export class ArtifactService {
     if (artifact === undefined) {
       throw new TwirpError('not_found', `no artifact named ${name} is being uploaded`);
     }
-    if (!(await this.#container.getBlobClient(artifact.blobName).exists())) {
+    if (!(await this.#parts.container.getBlobClient(artifact.blobName).exists())) {
       throw new TwirpError('failed_precondition', `no content was uploaded for ${name}`);
     }
     artifact.finalized = { size, digest: optionalString(request, 'hash') };
@@ -423,7 +292,7 @@ export class ArtifactService {
     const { run } = jobOf(request, call, { ownJob: false });
     const artifact = this.#find(run, requiredString(request, 'name'));
     if (artifact === undefined) throw new TwirpError('not_found', 'artifact not found');
-    await this.#container.deleteBlob(artifact.blobName, { deleteSnapshots: 'include' });
+    await this.#parts.container.deleteBlob(artifact.blobName, { deleteSnapshots: 'include' });
     this.#artifacts.splice(this.#artifacts.indexOf(artifact), 1);
     return { ok: true, artifact_id: String(artifact.id) };
   }
@@ -446,7 +315,7 @@ export class ArtifactService {
       },
       this.azurite.credential,
     );
-    return `${this.#container.getBlobClient(artifact.blobName).url}?${sas.toString()}`;
+    return `${this.#parts.container.getBlobClient(artifact.blobName).url}?${sas.toString()}`;
   }
 }
 
@@ -465,14 +334,6 @@ function jobOf(
     throw new TwirpError('permission_denied', `the token does not grant job ${job}`);
   }
   return { run, job };
-}
-
-function requiredString(request: JsonObject, field: string): string {
-  const value = request[field];
-  if (typeof value !== 'string' || value === '') {
-    throw TwirpError.invalidArgument(field, 'is required');
-  }
-  return value;
 }
 
 /** A google.protobuf.StringValue (a bare JSON string) or absent. */
@@ -514,11 +375,4 @@ function optionalTimestamp(request: JsonObject, field: string): Date | undefined
 function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  let text = '';
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk as string;
-  return text;
 }

@@ -27,25 +27,21 @@
 //   1 read, 2 write, 3 both; entries are saved in the first writable scope.
 // - JSON: snake_case; int64 as strings.
 
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { build } from 'esbuild';
 import { BlobSASPermissions, generateBlobSASQueryParameters } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
 import type * as cache from '@actions/cache';
-import { Azurite } from './azurite.ts';
+import type { Azurite } from './azurite.ts';
 import { BlobProxy } from './blob-proxy.ts';
 import type { BlobTransfer } from './blob-proxy.ts';
-import { TwirpError, TwirpServer } from './twirp.ts';
-import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault } from './twirp.ts';
+import { ServiceParts, requiredString } from './results-service-parts.ts';
+import type { ClientPackage, SharedBackends } from './results-service-parts.ts';
+import { TwirpError } from './twirp.ts';
+import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault, TwirpServer } from './twirp.ts';
 
 export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 
@@ -65,8 +61,18 @@ const PERMISSION_WRITE = 2;
 const SIGNED_URL_LIFETIME_MS = 60 * 60 * 1000;
 /** Database ids above 2^31, as GitHub's are, so an int32 assumption shows. */
 const FIRST_ENTRY_ID = 5_000_000_001;
-const CLIENT_TIMEOUT_MS = 300_000;
-const CLIENT_BUNDLE = 'cache-client.mjs';
+/**
+ * keepNames: esbuild emits `var ReserveCacheError = class _ReserveCacheError`, so without it
+ * the client's `error.name === ReserveCacheError.name` check fails and a lost save race
+ * becomes a ::warning:: annotation instead of an info line (see the key + version test).
+ */
+const CLIENT: ClientPackage = {
+  name: 'cache',
+  imports: "import * as cache from '@actions/cache';",
+  target: 'cache',
+  timeoutMs: 300_000,
+  keepNames: true,
+};
 
 /** A job of a workflow run, named by labels, and the cache access its token grants. */
 export interface CacheJobRef {
@@ -128,27 +134,6 @@ export interface CacheClientOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-interface Closable {
-  close(): Promise<void>;
-}
-
-/** A directory under the OS temp dir, removed by close(). */
-class TempDir {
-  readonly path: string;
-
-  private constructor(path: string) {
-    this.path = path;
-  }
-
-  static async create(): Promise<TempDir> {
-    return new TempDir(await mkdtemp(join(tmpdir(), 'lanekit-cache-client-')));
-  }
-
-  close(): Promise<void> {
-    return rm(this.path, { recursive: true, force: true });
-  }
-}
-
 interface EntryRecord {
   readonly id: number;
   readonly key: string;
@@ -164,106 +149,39 @@ interface CacheScope {
   readonly permission: number;
 }
 
-// One @actions/cache call per process, as an action step makes it; the outcome goes to
-// fd 3 as JSON, so stdout stays what the step prints.
-const CLIENT_ENTRY = `
-import { writeSync } from 'node:fs';
-import * as cache from '@actions/cache';
-const [method, args] = process.argv.slice(2);
-let outcome;
-try {
-  outcome = { value: await cache[method](...JSON.parse(args)) };
-} catch (error) {
-  outcome = { error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } };
-}
-writeSync(3, JSON.stringify(outcome));
-`;
-
-/**
- * Bundles CLIENT_ENTRY as lanekit bundles its actions (esbuild, ESM, a createRequire banner),
- * with keepNames: esbuild emits `var ReserveCacheError = class _ReserveCacheError`, so without
- * it the client's `error.name === ReserveCacheError.name` check fails and a lost save race
- * becomes a ::warning:: annotation instead of an info line (see the key + version test).
- */
-async function bundleClient(dir: string): Promise<void> {
-  await build({
-    stdin: { contents: CLIENT_ENTRY, resolveDir: import.meta.dirname, sourcefile: 'client.mjs' },
-    outfile: join(dir, CLIENT_BUNDLE),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    keepNames: true,
-    banner: {
-      js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);",
-    },
-    logLevel: 'silent',
-  });
-}
-
 export class CacheService {
   readonly twirp: TwirpServer;
   readonly azurite: Azurite;
   /** Signed URLs point here; it counts the blob transfers. */
   readonly blobs: BlobProxy;
 
-  readonly #clientDir: string;
-  readonly #owned: readonly Closable[];
-  readonly #container: ContainerClient;
-  readonly #backendIds = new Map<string, string>();
+  readonly #parts: ServiceParts;
   readonly #entries: EntryRecord[] = [];
-  readonly #clients = new Set<ChildProcess>();
   #nextId = FIRST_ENTRY_ID;
 
-  private constructor(
-    twirp: TwirpServer,
-    azurite: Azurite,
-    blobs: BlobProxy,
-    clientDir: string,
-    owned: readonly Closable[],
-  ) {
-    this.twirp = twirp;
-    this.azurite = azurite;
+  private constructor(parts: ServiceParts, blobs: BlobProxy) {
+    this.twirp = parts.twirp;
+    this.azurite = parts.azurite;
     this.blobs = blobs;
-    this.#clientDir = clientDir;
-    this.#owned = owned;
-    this.#container = azurite.blobService().getContainerClient(CONTAINER);
+    this.#parts = parts;
   }
 
   /**
    * Registers CacheService on `twirp` with its archives in `azurite`; each is started (and
    * closed by close()) when not given, so it can share both with an ArtifactService.
    */
-  static async start(
-    shared: { twirp?: TwirpServer; azurite?: Azurite } = {},
-  ): Promise<CacheService> {
-    const owned: Closable[] = [];
-    const own = <T extends Closable>(part: T): T => {
-      owned.push(part);
-      return part;
-    };
-    try {
-      const azurite = shared.azurite ?? own(await Azurite.start());
-      const twirp = shared.twirp ?? own(await TwirpServer.start());
-      const blobs = own(await BlobProxy.start(azurite.blobEndpoint));
-      const clientDir = own(await TempDir.create());
-      await bundleClient(clientDir.path);
-      const service = new CacheService(twirp, azurite, blobs, clientDir.path, owned);
-      await service.#container.createIfNotExists();
-      twirp.register(CACHE_SERVICE, service.#handlers());
+  static start(shared: SharedBackends = {}): Promise<CacheService> {
+    return ServiceParts.start(shared, { container: CONTAINER, client: CLIENT }, async (parts) => {
+      const blobs = parts.own(await BlobProxy.start(parts.azurite.blobEndpoint));
+      const service = new CacheService(parts, blobs);
+      parts.twirp.register(CACHE_SERVICE, service.#handlers());
       return service;
-    } catch (error) {
-      await Promise.all(owned.map((part) => part.close()));
-      throw error;
-    }
+    });
   }
 
   /** The backend ids the runtime token of `ref` carries. */
   scope(ref: CacheJobRef = {}): RuntimeScope {
-    return {
-      workflowRunBackendId: this.#backendId(`run:${ref.run ?? 'run'}`),
-      workflowJobRunBackendId: this.#backendId(`job:${ref.run ?? 'run'}:${ref.job ?? 'job'}`),
-    };
+    return this.#parts.backendIds.scope(ref);
   }
 
   /** The variables @actions/cache reads in a job step of `ref` (merge over a runner env). */
@@ -368,7 +286,7 @@ export class CacheService {
 
   /** The container holding the archives, for assertions on the stored blobs. */
   get container(): ContainerClient {
-    return this.#container;
+    return this.#parts.container;
   }
 
   /**
@@ -378,7 +296,7 @@ export class CacheService {
   async corrupt(key: string, length = 64): Promise<void> {
     const entry = this.entries().findLast((e) => e.key === key);
     if (entry === undefined) throw new Error(`no finalized cache entry with key ${key}`);
-    const blob = this.#container.getBlockBlobClient(entry.blobName);
+    const blob = this.#parts.container.getBlockBlobClient(entry.blobName);
     const bytes = await blob.downloadToBuffer();
     const start = Math.max(0, Math.floor(bytes.length / 2) - Math.floor(length / 2));
     for (let i = start; i < Math.min(bytes.length, start + length); i++)
@@ -397,70 +315,31 @@ export class CacheService {
     args: Parameters<(typeof cache)[M]>,
     options: CacheClientOptions,
   ): Promise<CacheClientRun<M>> {
-    const runnerTemp = await mkdtemp(join(this.#clientDir, 'runner-temp-'));
-    const client = join(this.#clientDir, CLIENT_BUNDLE);
-    const child = spawn(process.execPath, [client, method, JSON.stringify(args)], {
-      cwd: options.workspace,
-      env: {
-        PATH: process.env.PATH ?? '',
-        ...this.env(ref),
-        GITHUB_WORKSPACE: options.workspace,
-        RUNNER_TEMP: runnerTemp,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      timeout: CLIENT_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
-    });
-    this.#clients.add(child);
-    const exited = once(child, 'exit');
+    const runnerTemp = await mkdtemp(join(this.#parts.client.dir, 'runner-temp-'));
     try {
-      const [stdout, stderr, outcome] = await Promise.all([
-        readAll(child.stdout!),
-        readAll(child.stderr!),
-        readAll(child.stdio[3] as Readable),
-      ]);
-      const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
-      if (outcome === '') {
-        throw new Error(
-          `cache client ended (${String(code ?? signal)}) without an outcome:\n${stderr}`,
-        );
-      }
-      const { value, error } = JSON.parse(outcome) as Pick<CacheClientRun<M>, 'value' | 'error'>;
-      return { value, error, stdout, stderr };
+      return await this.#parts.client.run<CacheClientRun<M>['value']>(method, args, {
+        cwd: options.workspace,
+        env: {
+          ...this.env(ref),
+          GITHUB_WORKSPACE: options.workspace,
+          RUNNER_TEMP: runnerTemp,
+          ...options.env,
+        },
+      });
     } finally {
-      this.#clients.delete(child);
       await rm(runnerTemp, { recursive: true, force: true });
     }
   }
 
   /** Kills running client processes, then closes what start() started. */
-  async close(): Promise<void> {
-    await Promise.all(
-      [...this.#clients]
-        .filter((child) => child.exitCode === null && child.signalCode === null)
-        .map(async (child) => {
-          const exited = once(child, 'exit');
-          child.kill('SIGKILL');
-          await exited;
-        }),
-    );
-    await Promise.all(this.#owned.map((part) => part.close()));
+  close(): Promise<void> {
+    return this.#parts.close();
   }
 
   #transfers(matches: (transfer: BlobTransfer) => boolean): number {
     return this.blobs.transfers.filter(
       (t) => t.blob.startsWith(`${CONTAINER}/`) && t.status < 300 && matches(t),
     ).length;
-  }
-
-  #backendId(label: string): string {
-    let id = this.#backendIds.get(label);
-    if (id === undefined) {
-      id = randomUUID();
-      this.#backendIds.set(label, id);
-    }
-    return id;
   }
 
   #handlers() {
@@ -517,7 +396,7 @@ export class CacheService {
     if (entry === undefined) {
       throw new TwirpError('not_found', `no cache entry ${key} is being uploaded`);
     }
-    if (!(await this.#container.getBlobClient(entry.blobName).exists())) {
+    if (!(await this.#parts.container.getBlobClient(entry.blobName).exists())) {
       throw new TwirpError('failed_precondition', `no content was uploaded for ${key}`);
     }
     entry.sizeBytes = sizeBytes;
@@ -563,7 +442,7 @@ export class CacheService {
       },
       this.azurite.credential,
     );
-    const url = `${this.#container.getBlobClient(entry.blobName).url}?${sas.toString()}`;
+    const url = `${this.#parts.container.getBlobClient(entry.blobName).url}?${sas.toString()}`;
     return this.blobs.rewrite(url);
   }
 }
@@ -601,14 +480,6 @@ function stringField(object: JsonObject, field: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function requiredString(request: JsonObject, field: string): string {
-  const value = request[field];
-  if (typeof value !== 'string' || value === '') {
-    throw TwirpError.invalidArgument(field, 'is required');
-  }
-  return value;
-}
-
 function stringList(request: JsonObject, field: string): string[] {
   const value = request[field];
   if (value === undefined || value === null) return [];
@@ -626,11 +497,4 @@ function requiredInt64(request: JsonObject, field: string): number {
     throw TwirpError.invalidArgument(field, 'is required and must be an int64');
   }
   return Number(value);
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  let text = '';
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) text += chunk as string;
-  return text;
 }
