@@ -126,7 +126,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-AFRW2FUA.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-RQQSH6ZT.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });

@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   jobLogOf,
   scanJobLogs
-} from "./chunks/chunk-RLOFZREM.js";
+} from "./chunks/chunk-MHBYQNAK.js";
 import {
   latestSuccessfulRun
 } from "./chunks/chunk-YMMWLN6U.js";
@@ -981,7 +981,7 @@ function findOwnJob(jobs, options) {
 async function workflowText(options) {
   const { run: run2, client, log } = options;
   if (options.isThisRun) {
-    const file = await readRunWorkflowFile({ ...options, client });
+    const file = await readRunWorkflowFile(options);
     if (file !== void 0) return file;
   }
   if (run2.workflowPath === void 0) return { path: void 0, text: void 0 };

@@ -1,4 +1,5 @@
 import { errorMessage } from '../common/error-message.ts';
+import type { Response } from 'undici';
 import type { Logger } from '../runner/logger.ts';
 import type { GitHubClient } from './client.ts';
 import type { Repo } from './repo.ts';
@@ -14,6 +15,22 @@ function httpStatus(error: unknown): number | undefined {
     error.response !== undefined
     ? error.status
     : undefined;
+}
+
+/** One fetch per storage origin, so the logs read from it share its connections (or proxy). */
+const storageFetches = new Map<string, (url: string) => Promise<Response>>();
+
+async function fetchFromStorage(url: string): Promise<Response> {
+  const { origin } = new URL(url);
+  let fetchAt = storageFetches.get(origin);
+  if (fetchAt === undefined) {
+    // Loaded as the client itself is, lazily: it brings undici.
+    const { proxyAwareFetch } = await import('./client.ts');
+    const fetch = proxyAwareFetch(origin);
+    fetchAt = (at) => fetch(at, {});
+    storageFetches.set(origin, fetchAt);
+  }
+  return fetchAt(url);
 }
 
 /** A failed answer of the log's storage, shaped like Octokit's errors for httpStatus. */
@@ -50,9 +67,7 @@ export async function readJobLog<T>(
       let body: unknown = response.data;
       const { location } = response.headers;
       if ((response.status as number) !== 200 && location) {
-        // Loaded as the client itself is, lazily: it brings undici.
-        const { proxyAwareFetch } = await import('./client.ts');
-        const stored = await proxyAwareFetch(location)(location, {});
+        const stored = await fetchFromStorage(location);
         if (!stored.ok) throw storageError(stored.status);
         body = stored.body;
       }

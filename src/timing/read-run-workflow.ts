@@ -30,7 +30,7 @@ async function workflowText(
 ): Promise<{ path: string | undefined; text: string | undefined }> {
   const { run, client, log } = options;
   if (options.isThisRun) {
-    const file = await readRunWorkflowFile({ ...options, client });
+    const file = await readRunWorkflowFile(options);
     if (file !== undefined) return file;
   }
   if (run.workflowPath === undefined) return { path: undefined, text: undefined };

@@ -34,8 +34,6 @@ export interface RunOptions {
   readonly workspace?: string;
   /** What `${{ github.token }}` evaluates to. */
   readonly token?: string;
-  /** What `${{ job.check_run_id }}` evaluates to (empty, as where the runner has none). */
-  readonly checkRunId?: number;
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   /** What the main step saved with saveState, for a post step (`STATE_<name>`). */
@@ -190,7 +188,8 @@ function prepareStep(name: string, options: RunOptions): PreparedStep {
   for (const [input, spec] of Object.entries(metadata.inputs ?? {})) {
     const fallback = (spec.default ?? '')
       .replace(/\$\{\{\s*github\.token\s*\}\}/g, options.token ?? '')
-      .replace(/\$\{\{\s*job\.check_run_id\s*\}\}/g, String(options.checkRunId ?? ''));
+      // No check run here: empty, as on a runner without job.check_run_id.
+      .replace(/\$\{\{\s*job\.check_run_id\s*\}\}/g, '');
     env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[input] ?? fallback;
   }
   for (const input of Object.keys(options.inputs ?? {})) {

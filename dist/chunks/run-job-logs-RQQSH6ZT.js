@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   jobLogOf,
   scanRunJobLogs
-} from "./chunk-RLOFZREM.js";
+} from "./chunk-MHBYQNAK.js";
 import "./chunk-NAVPR6M6.js";
 import "./chunk-7ZHSTLJW.js";
 import "./chunk-PFIR35EB.js";

@@ -30,6 +30,18 @@ var ATTEMPTS = 3;
 function httpStatus(error) {
   return error instanceof Error && "status" in error && typeof error.status === "number" && "response" in error && error.response !== void 0 ? error.status : void 0;
 }
+var storageFetches = /* @__PURE__ */ new Map();
+async function fetchFromStorage(url) {
+  const { origin } = new URL(url);
+  let fetchAt = storageFetches.get(origin);
+  if (fetchAt === void 0) {
+    const { proxyAwareFetch } = await import("./client-XYXR3JFB.js");
+    const fetch = proxyAwareFetch(origin);
+    fetchAt = (at) => fetch(at, {});
+    storageFetches.set(origin, fetchAt);
+  }
+  return fetchAt(url);
+}
 function storageError(status) {
   return Object.assign(new Error(`the log storage answered ${status}`), { status, response: {} });
 }
@@ -48,8 +60,7 @@ async function readJobLog(client, repo, jobId, read, log) {
       let body = response.data;
       const { location } = response.headers;
       if (response.status !== 200 && location) {
-        const { proxyAwareFetch } = await import("./client-XYXR3JFB.js");
-        const stored = await proxyAwareFetch(location)(location, {});
+        const stored = await fetchFromStorage(location);
         if (!stored.ok) throw storageError(stored.status);
         body = stored.body;
       }
