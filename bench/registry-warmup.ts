@@ -37,9 +37,9 @@ import {
   BlockBlobClient,
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob';
-import { Azurite } from '../test/harness/azurite.ts';
-import { CacheService } from '../test/harness/cache-service.ts';
-import { runAction } from '../test/harness/runner.ts';
+import { Azurite } from '../src/rehearsal/azurite.ts';
+import { CacheService } from '../src/rehearsal/cache-service.ts';
+import { runAction } from '../src/rehearsal/runner.ts';
 import { requireBundle } from './lib/bundle.ts';
 import { formatDuration, formatInt } from './lib/format.ts';
 import { benchHeading } from './lib/heading.ts';

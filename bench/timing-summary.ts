@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { summarize } from '../test/actions/timing-summary-scenario.ts';
-import { GitHubApiServer } from '../test/harness/github-api.ts';
+import { GitHubApiServer } from '../src/rehearsal/github-api.ts';
 import { jobLog, twoLaneMatrixRun } from '../test/harness/run-fixtures.ts';
 import { requireBundle } from './lib/bundle.ts';
 import { formatDuration, formatInt } from './lib/format.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../src/routing/route-changes.ts';
-import { GitFixture, git } from './harness/git-fixture.ts';
+import { GitFixture, git } from '../src/rehearsal/git-fixture.ts';
 import { lanekit } from './cli/lanekit-process.ts';
 
 describe('lanekit route', () => {

@@ -2,7 +2,7 @@
  * The repository part (b) runs change-router in: an origin with a 50-file pull request, and a
  * full-history checkout of its merge ref as actions/checkout leaves it.
  */
-import { GitFixture, git } from '../../test/harness/git-fixture.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
 import { pick, prng } from '../lib/prng.ts';
 
 const ROUTES_YML = `# lanekit routes: which CI lanes a change needs

@@ -2,8 +2,8 @@
  * Part (b), start-up: spawn-to-exit of change-router from dist/ on the fixture's pull request,
  * beside `node -e 0`, the least any action's process costs.
  */
-import type { RunResult } from '../../test/harness/runner.ts';
-import { runAction } from '../../test/harness/runner.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import { formatDuration as duration } from '../lib/format.ts';
 import { median, percentile } from '../lib/stats.ts';
 import { table } from '../lib/table.ts';

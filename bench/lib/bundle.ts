@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../test/harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 export interface Bundle {
   readonly path: string;

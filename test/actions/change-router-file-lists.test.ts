@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
-import { runAction } from '../harness/runner.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const ROUTES = `routes:
   rust:

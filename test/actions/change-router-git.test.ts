@@ -21,10 +21,10 @@ import { encodePath } from '../../src/git/path-bytes.ts';
 import type { Plan } from '../../src/routing/route-changes.ts';
 import { basicCredentials, HttpOrigin } from '../git/http-origin.ts';
 import { commitRaw, nameBytes } from '../git/raw-names.ts';
-import { GitFixture, git } from '../harness/git-fixture.ts';
-import { pullRequestPayload } from '../harness/payloads.ts';
-import type { RunOptions, RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
+import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const ROUTES = `routes:
   rust:

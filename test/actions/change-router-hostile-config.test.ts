@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const ROUTES_FILE = '.github/lanekit/routes.yml';
 

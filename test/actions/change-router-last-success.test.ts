@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
-import { pushPayload } from '../harness/payloads.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
+import { pushPayload } from '../../src/rehearsal/payloads.ts';
 import { recordedResponse } from '../harness/recorded-api.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const ROUTES = `routes:
   rust:

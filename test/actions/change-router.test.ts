@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
-import { GitFixture, git } from '../harness/git-fixture.ts';
-import { GitHubApiServer, pullFile } from '../harness/github-api.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../harness/payloads.ts';
-import type { RunOptions, RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
+import { GitHubApiServer, pullFile } from '../../src/rehearsal/github-api.ts';
+import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
+import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const ROUTES = `routes:
   rust:

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ArtifactService } from '../harness/artifact-service.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import { ArtifactService } from '../../src/rehearsal/artifact-service.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 let service: ArtifactService;
 const dir = mkdtempSync(join(tmpdir(), 'lanekit-budget-run-'));

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { run } from '../../src/actions/deploy-budget-guard.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runInProcess } from '../harness/runner.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lanekit-budget-'));
 after(() => {

@@ -6,8 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { run as changeRouter } from '../../src/actions/change-router.ts';
 import { run as laneMatrix } from '../../src/actions/lane-matrix.ts';
 import { run as markerScanner } from '../../src/actions/marker-scanner.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
-import { ROOT, runInProcess } from '../harness/runner.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { ROOT, runInProcess } from '../../src/rehearsal/runner.ts';
 
 const TOOL_LOGS = join(ROOT, 'test/fixtures/logs/tools');
 

@@ -9,11 +9,11 @@ import {
   pullRequestTargetPayload,
   workflowRunPayload,
 } from '../harness/event-payloads.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
-import { pullRequestPayload, pushPayload } from '../harness/payloads.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
+import { pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
 import { recordedJobs } from '../harness/recorded-api.ts';
-import type { RunOptions, RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const LANES = `# yaml-language-server: $schema=../../actions/lane-matrix/lanes.schema.json
 default: github

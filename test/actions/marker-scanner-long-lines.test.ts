@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MAX_LINE_BYTES } from '../../src/markers/log-scan.ts';
 import type { MarkersReport, SourceReport } from '../../src/markers/report.ts';
-import { runAction } from '../harness/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const CAP = MAX_LINE_BYTES;
 const KIB = 1024;

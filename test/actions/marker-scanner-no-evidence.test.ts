@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
 import { TOOL_LOGS } from '../harness/fixtures.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const NO_EVIDENCE_FAILURE =
   "marker-scanner: fail-on: verdict no-evidence: no log shows a selected rule pack's tool printing what its rules read, so finding no markers proves nothing; see the step summary for how to make the tools print what the rules read, or allow it with {rule: no-evidence, reason: ...}";

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
 import { JSON_OUTPUT_LIMIT_BYTES } from '../../src/runner/json-output.ts';
-import { ROOT, runAction } from '../harness/runner.ts';
+import { ROOT, runAction } from '../../src/rehearsal/runner.ts';
 
 const LOG = join(ROOT, 'test/fixtures/logs/tools/cargo-build-cold.log');
 const LOGS = 2000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
-import { runAction } from '../harness/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import { CATASTROPHIC, userRuleFile } from '../markers/catastrophic-regexes.ts';
 
 /** Far above the second the step takes; V8's backtracking takes minutes or more. */

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MarkersReport } from '../../src/markers/report.ts';
-import { ArtifactService } from '../harness/artifact-service.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
-import type { RunResult } from '../harness/runner.ts';
+import { ArtifactService } from '../../src/rehearsal/artifact-service.ts';
+import { runArtifactClient } from '../harness/artifact-client.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
 import { PUBLIC_LOGS } from '../harness/fixtures.ts';
 import { recordedJobs } from '../harness/recorded-api.ts';
-import { runAction } from '../harness/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 const publicLog = (name: string) => readFileSync(join(PUBLIC_LOGS, name));
 const CILIUM_JOBS = { jobs: recordedJobs('cilium-3106110597.jobs.json') };
@@ -335,7 +336,7 @@ describe('marker-scanner on job-log artifacts', () => {
         writeFileSync(join(root, file), content);
         return join(root, file);
       });
-      const { error } = await service.runClient({ job }, 'uploadArtifact', [name, paths, root]);
+      const { error } = await runArtifactClient(service, { job }, 'uploadArtifact', [name, paths, root]);
       assert.equal(error, undefined);
     };
     // The self-hosted lane uploads its own job logs; another artifact must not be scanned.

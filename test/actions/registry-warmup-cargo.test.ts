@@ -11,9 +11,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarkersReport } from '../../src/markers/report.ts';
-import { CacheService } from '../harness/cache-service.ts';
-import { CargoRegistry, downloadedCrates } from '../harness/cargo-registry.ts';
-import type { RegistryRequest } from '../harness/cargo-registry.ts';
+import { CacheService } from '../../src/rehearsal/cache-service.ts';
+import { CargoRegistry, downloadedCrates } from '../../src/rehearsal/cargo-registry.ts';
+import type { RegistryRequest } from '../../src/rehearsal/cargo-registry.ts';
 import {
   findCargo,
   generateLockfile,
@@ -21,10 +21,10 @@ import {
   runCargo,
   writeCargoHome,
   writeCargoProject,
-} from '../harness/cargo-project.ts';
-import type { CargoRun } from '../harness/cargo-project.ts';
-import { runAction } from '../harness/runner.ts';
-import type { RunResult } from '../harness/runner.ts';
+} from '../../src/rehearsal/cargo-project.ts';
+import type { CargoRun } from '../../src/rehearsal/cargo-project.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
 
 const STEP_TIMEOUT_MS = 180_000;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { run } from '../../src/actions/registry-warmup.ts';
-import { runInProcess } from '../harness/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 
 const temps: string[] = [];
 after(() => {

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CacheService } from '../harness/cache-service.ts';
-import { runAction } from '../harness/runner.ts';
+import { CacheService } from '../../src/rehearsal/cache-service.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import { shownRun } from '../warmup/warmup-scenario.ts';
 
 /** package.json and package-lock.json of two small real packages (is-number, ms). */

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CacheService } from '../harness/cache-service.ts';
-import type { RunResult } from '../harness/runner.ts';
+import { CacheService } from '../../src/rehearsal/cache-service.ts';
+import { runCacheClient } from '../harness/cache-client.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
 import { Lane, shownRun } from '../warmup/warmup-scenario.ts';
 
 const messages = (result: RunResult, command: string) =>
@@ -183,7 +184,7 @@ describe('registry-warmup with the real @actions/cache against the local CacheSe
     const { home, workspace } = lane.job(['alpha', 'beta']);
     mkdirSync(join(home, '.deps-cache'));
     writeFileSync(join(home, '.deps-cache', 'alpha'), 'content of alpha' + '\n'.repeat(1000));
-    const saved = await service.runClient({}, 'saveCache', [['~/.deps-cache'], key], {
+    const saved = await runCacheClient(service, {}, 'saveCache', [['~/.deps-cache'], key], {
       workspace,
       env: { HOME: home },
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { jobLog, smallGreenRun } from '../harness/run-fixtures.ts';
 import { summarize } from './timing-summary-scenario.ts';
 

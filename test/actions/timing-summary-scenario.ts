@@ -3,12 +3,12 @@
  * (test/harness/run-fixtures.ts), the bundle runs as the runner would run it, and the report is
  * read back from its output.
  */
-import type { GitHubApiServer, RecordedRequest } from '../harness/github-api.ts';
-import { pullRequestPayload } from '../harness/payloads.ts';
+import type { GitHubApiServer, RecordedRequest } from '../../src/rehearsal/github-api.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
 import type { RunScenario, ServeOptions } from '../harness/run-fixtures.ts';
 import { serveScenario } from '../harness/run-fixtures.ts';
-import type { RunOptions, RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import type { TimingReport } from '../../src/timing/report.ts';
 
 export interface SummaryRun {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { workflowRunPayload } from '../harness/event-payloads.ts';
 import { rerunAttempt, smallGreenRun } from '../harness/run-fixtures.ts';
 import { summarize } from './timing-summary-scenario.ts';

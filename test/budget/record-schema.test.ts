@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseRecordLine, RecordProblem } from '../../src/budget/record.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 const schema = JSON.parse(
   readFileSync(join(ROOT, 'actions/deploy-budget-guard/record.schema.json'), 'utf8'),

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GitFixture, git } from '../harness/git-fixture.ts';
-import { ROOT } from '../harness/runner.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 import { lanekit } from './lanekit-process.ts';
 
 const ROUTES = "routes:\n  docs:\n    paths: ['docs/**']\n  rust:\n    paths: ['crates/**']\n";

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
-import { GitFixture, git } from '../harness/git-fixture.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
 import { assertUsageError, lanekit } from './lanekit-process.ts';
 
 const ROUTES = `routes:

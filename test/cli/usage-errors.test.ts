@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitFixture } from '../harness/git-fixture.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
 import { assertUsageError, lanekit } from './lanekit-process.ts';
 
 interface BadLine {

@@ -8,10 +8,10 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ArtifactService } from '../harness/artifact-service.ts';
+import { ArtifactService } from '../../src/rehearsal/artifact-service.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
-import type { SimulatedStep, WorkflowSimulation } from '../harness/workflow-run.ts';
-import { simulateWorkflow } from '../harness/workflow-run.ts';
+import type { SimulatedStep, WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
+import { simulateWorkflow } from '../../src/rehearsal/workflow-run.ts';
 
 const FILE = 'deploy-tests.yml';
 

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GitFixture } from '../harness/git-fixture.ts';
-import { git } from '../harness/git-fixture.ts';
+import type { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { git } from '../../src/rehearsal/git-fixture.ts';
 
 export interface NewCommit {
   readonly branch: string;

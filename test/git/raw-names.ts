@@ -4,8 +4,8 @@
  * carry bytes that are not UTF-8.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import type { GitFixture } from '../harness/git-fixture.ts';
-import { git } from '../harness/git-fixture.ts';
+import type { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { git } from '../../src/rehearsal/git-fixture.ts';
 
 /** A name as bytes: strings are UTF-8, numbers are raw bytes, concatenated. */
 export type RawName = readonly (string | readonly number[])[];

@@ -10,7 +10,7 @@ import { createGitHubClient } from '../../src/github/client.ts';
 import type { GitHubClient } from '../../src/github/client.ts';
 import { ServiceError } from '../../src/runner/errors.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 
 /**
  * The API server as the client addresses it when a proxy is in play: http-client never proxies a

@@ -13,7 +13,7 @@ import {
   pullRequestTargetPayload,
   workflowRunPayload,
 } from '../harness/event-payloads.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../harness/payloads.ts';
+import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
 
 const SHA = 'a'.repeat(40);
 

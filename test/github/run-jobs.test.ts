@@ -5,8 +5,8 @@ import type { RunAttempt } from '../../src/github/run-jobs.ts';
 import { currentRunAttempt, listRunAttemptJobs } from '../../src/github/run-jobs.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { ServiceError } from '../../src/runner/errors.ts';
-import type { RouteResponse } from '../harness/github-api.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import type { RouteResponse } from '../../src/rehearsal/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { recordedJobs } from '../harness/recorded-api.ts';
 
 const JOBS_ROUTE = '/repos/:owner/:repo/actions/runs/:run_id/attempts/:attempt_number/jobs';

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createGitHubClient } from '../../src/github/client.ts';
 import { readRunWorkflowFile, workflowPath } from '../../src/github/workflow-file.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 
 const CONTENTS_ROUTE = '/repos/:owner/:repo/contents/.github/workflows/ci.yml';
 

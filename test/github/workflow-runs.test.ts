@@ -4,8 +4,8 @@ import { createGitHubClient } from '../../src/github/client.ts';
 import { latestSuccessfulRun } from '../../src/github/workflow-runs.ts';
 import { ServiceError } from '../../src/runner/errors.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import type { RouteRequest } from '../harness/github-api.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import type { RouteRequest } from '../../src/rehearsal/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { recordedResponse } from '../harness/recorded-api.ts';
 
 const ROUTE = '/repos/:owner/:repo/actions/workflows/:workflow_id/runs';

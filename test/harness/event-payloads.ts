@@ -4,7 +4,7 @@
  * pull_request_review, workflow_run and issue_comment, each from a fork or from the repository
  * itself. payloads.ts has pull_request, push and merge_group.
  */
-import { pullRequestPayload } from './payloads.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
 
 const BASE = 'octo-org/octo-repo';
 const FORK = 'contributor/octo-repo';

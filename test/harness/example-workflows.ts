@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from './runner.ts';
-import type { WorkflowSimulation } from './workflow-run.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
+import type { WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
 
 export const EXAMPLES_DIR = join(ROOT, 'examples', 'workflows');
 

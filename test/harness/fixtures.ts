@@ -4,7 +4,7 @@
  * for its source) and logs made with real tools on a development machine.
  */
 import { join } from 'node:path';
-import { ROOT } from './runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ROOT } from './runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 const DESCRIPTION = join(
   ROOT,

@@ -7,7 +7,7 @@ import { listRunAttemptJobs } from '../../src/github/run-jobs.ts';
 import { latestSuccessfulRun } from '../../src/github/workflow-runs.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { parseWorkflow } from '../../src/workflow/workflow.ts';
-import { GitHubApiServer } from './github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import type { ApiJob } from './run-fixtures.ts';
 import {
   duplicateNamesRun,

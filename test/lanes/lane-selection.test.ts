@@ -5,7 +5,7 @@ import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import type { Trust } from '../../src/lanes/trust.ts';
 import { eventTrust } from '../../src/lanes/trust.ts';
 import { ConfigurationError } from '../../src/runner/errors.ts';
-import { pullRequestPayload, pushPayload } from '../harness/payloads.ts';
+import { pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
 
 const config = parseLanesConfig(
   `default: github

@@ -14,7 +14,7 @@ import {
   RUNNER_LABEL,
   SUFFIX,
 } from '../../src/lanes/lanes-config.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 interface Schema {
   required: string[];

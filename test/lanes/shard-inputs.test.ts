@@ -7,7 +7,7 @@ import { createGitHubClient } from '../../src/github/client.ts';
 import { shardPlanOf } from '../../src/lanes/shard-inputs.ts';
 import { analyzeRun } from '../../src/timing/analysis.ts';
 import { readRun } from '../../src/timing/read-run.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { serveScenario, smallGreenRun } from '../harness/run-fixtures.ts';
 
 const quiet = { debug() {}, info() {}, notice() {}, warning() {} };

@@ -5,8 +5,8 @@ import { ServiceError } from '../../src/runner/errors.ts';
 import type { Logger } from '../../src/runner/logger.ts';
 import { apiContentReader, apiDiff, PULL_FILES_CAP } from '../../src/routing/api-diff.ts';
 import type { RangeRequest } from '../../src/routing/event-range.ts';
-import type { PullFileStatus } from '../harness/github-api.ts';
-import { GitHubApiServer, pullFile } from '../harness/github-api.ts';
+import type { PullFileStatus } from '../../src/rehearsal/github-api.ts';
+import { GitHubApiServer, pullFile } from '../../src/rehearsal/github-api.ts';
 
 const FILES_ROUTE = '/repos/:owner/:repo/pulls/:pull_number/files';
 const COMPARE_ROUTE = '/repos/:owner/:repo/compare/:basehead';

@@ -13,7 +13,7 @@ import type { Plan } from '../../src/routing/route-changes.ts';
 import { routeChanges } from '../../src/routing/route-changes.ts';
 import { parseRoutesConfig } from '../../src/routing/routes-config.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
 import type { RawName } from '../git/raw-names.ts';
 import { commitRaw, nameBytes } from '../git/raw-names.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { forceCause, messageTrailers } from '../../src/routing/force.ts';
 import { parseRoutesConfig } from '../../src/routing/routes-config.ts';
-import { pullRequestPayload } from '../harness/payloads.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
 
 const config = parseRoutesConfig(
   "routes:\n  a:\n    paths: [x]\nforce:\n  labels: ['ci:all']\n  trailers: ['CI-Routes: all']\n",

@@ -10,7 +10,7 @@ import type { ResolvedDiff } from '../../src/routing/git-diff.ts';
 import { DEEPEN_STEPS } from '../../src/git/merge-base.ts';
 import { gitDiff } from '../../src/routing/git-diff.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { GitFixture, git } from '../harness/git-fixture.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
 
 const HOW = 'test range';
 const MISSING_SHA = 'f'.repeat(40);

@@ -11,7 +11,7 @@ import {
   ROUTES_FILE_KEYS,
   STATUSES,
 } from '../../src/routing/routes-config.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 interface Schema {
   properties: Record<

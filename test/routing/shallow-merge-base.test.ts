@@ -11,7 +11,7 @@ import { DEEPEN_STEPS } from '../../src/git/merge-base.ts';
 import type { ResolvedDiff } from '../../src/routing/git-diff.ts';
 import { gitDiff } from '../../src/routing/git-diff.ts';
 import type { Logger } from '../../src/runner/logger.ts';
-import { GitFixture, git } from '../harness/git-fixture.ts';
+import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
 import type { NewCommit } from '../git/history.ts';
 import { addCommits, emptyRun } from '../git/history.ts';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ActionContext } from '../../src/runner/action-context.ts';
 import { readInput } from '../../src/runner/action-context.ts';
 import { SUMMARY_LIMIT_BYTES } from '../../src/runner/summary.ts';
-import { runInProcess } from '../harness/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 
 /** Runs `body` as change-router's step would run, with its declared inputs. */
 const step = (body: (context: ActionContext) => unknown, state?: Record<string, string>) =>

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Shrinks } from '../../src/runner/json-output.ts';
 import { JSON_OUTPUT_LIMIT_BYTES, setJsonOutput } from '../../src/runner/json-output.ts';
-import { runInProcess } from '../harness/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 
 interface Listing {
   readonly items: readonly string[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markdownText, neutralize } from '../../src/runner/neutralize.ts';
-import { parseCommands } from '../harness/runner.ts';
+import { parseCommands } from '../../src/rehearsal/runner.ts';
 
 const HOSTILE = [
   '::set-env name=X::1',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CheckFailed, ConfigurationError, ServiceError } from '../../src/runner/errors.ts';
-import { runInProcess } from '../harness/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 
 /** A step of change-router whose body throws `error`. */
 const failing = (error: unknown) =>

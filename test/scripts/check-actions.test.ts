@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { checkActions } from '../../scripts/check-actions.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 /** A copy of the repository's change-router action, metadata, entry and bundle, to break. */
 describe('checkActions', () => {

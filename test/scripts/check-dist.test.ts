@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { distDifferences } from '../../scripts/check-dist.ts';
 import { distGraphProblems } from '../../scripts/dist-graph.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 /** One real build, and a copy of it per case standing in for the committed dist/, to break. */
 describe('check-dist on a real build', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 /** The parent folder, then `shared`: as a path (either separator) or as path segments. */
 const OUTSIDE_SHARED = /\.\.(?:['"`]\s*,\s*['"`]|[/\\])shared\b/;

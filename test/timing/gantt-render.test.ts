@@ -13,7 +13,7 @@ import { analyzeRun } from '../../src/timing/analysis.ts';
 import { ganttCharts } from '../../src/timing/gantt.ts';
 import { readRun } from '../../src/timing/read-run.ts';
 import { timingSummary } from '../../src/timing/summary.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { serveScenario, twoLaneMatrixRun } from '../harness/run-fixtures.ts';
 
 /*

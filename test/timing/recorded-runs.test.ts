@@ -7,7 +7,7 @@ import type { Logger } from '../../src/runner/logger.ts';
 import { analyzeRun } from '../../src/timing/analysis.ts';
 import { timingSummary } from '../../src/timing/summary.ts';
 import { parseWorkflow } from '../../src/workflow/workflow.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { parseMermaidGantt } from '../harness/mermaid.ts';
 import { recordedJobs, recordedResponse } from '../harness/recorded-api.ts';
 import { runInfo } from './timed-run.ts';

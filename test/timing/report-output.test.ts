@@ -7,7 +7,7 @@ import { JSON_OUTPUT_LIMIT_BYTES, setJsonOutput } from '../../src/runner/json-ou
 import { analyzeRun } from '../../src/timing/analysis.ts';
 import type { TimingReport } from '../../src/timing/report.ts';
 import { TIMING_SHRINKS } from '../../src/timing/report-output.ts';
-import { runInProcess } from '../harness/runner.ts';
+import { runInProcess } from '../../src/rehearsal/runner.ts';
 import type { JobSpec } from './timed-run.ts';
 import { runData } from './timed-run.ts';
 

@@ -7,9 +7,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CacheJobRef, CacheService } from '../harness/cache-service.ts';
-import type { RunResult } from '../harness/runner.ts';
-import { runAction } from '../harness/runner.ts';
+import type { CacheJobRef, CacheService } from '../../src/rehearsal/cache-service.ts';
+import type { RunResult } from '../../src/rehearsal/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 
 /** Fills ~/.deps-cache with one file per line of deps.lock, unless told to stay offline. */
 const FETCH = `

@@ -5,7 +5,7 @@
  * fromJSON, toJSON, join, contains, startsWith, endsWith, format, and the status functions.
  * Anything else throws, so a workflow the harness cannot evaluate fails loudly.
  */
-import { errorMessage } from '../../src/common/error-message.ts';
+import { errorMessage } from '../common/error-message.ts';
 
 export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
 

@@ -5,8 +5,8 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { GitHubApiServer, pullFile } from './github-api.ts';
-import type { PullFile } from './github-api.ts';
+import { GitHubApiServer, pullFile } from '../../src/rehearsal/github-api.ts';
+import type { PullFile } from '../../src/rehearsal/github-api.ts';
 
 const GitHub = Octokit.plugin(paginateRest, retry, throttling);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ExpressionContext } from './expressions.ts';
-import { evaluate, evaluateCondition, evaluateValue } from './expressions.ts';
-import { expandMatrix } from './github-matrix.ts';
+import type { ExpressionContext } from '../../src/rehearsal/expressions.ts';
+import { evaluate, evaluateCondition, evaluateValue } from '../../src/rehearsal/expressions.ts';
+import { expandMatrix } from '../../src/rehearsal/github-matrix.ts';
 
 describe('expandMatrix', () => {
   it("expands GitHub's documented include example into its six jobs", () => {

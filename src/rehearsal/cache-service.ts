@@ -28,18 +28,15 @@
 // - JSON: snake_case; int64 as strings.
 
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { BlobSASPermissions, generateBlobSASQueryParameters } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
-import type * as cache from '@actions/cache';
 import type { Azurite } from './azurite.ts';
 import { BlobProxy } from './blob-proxy.ts';
 import type { BlobTransfer } from './blob-proxy.ts';
 import { ServiceParts, requiredString } from './results-service-parts.ts';
-import type { ClientPackage, SharedBackends } from './results-service-parts.ts';
+import type { SharedBackends } from './results-service-parts.ts';
 import { TwirpError } from './twirp.ts';
 import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault, TwirpServer } from './twirp.ts';
 
@@ -61,18 +58,6 @@ const PERMISSION_WRITE = 2;
 const SIGNED_URL_LIFETIME_MS = 60 * 60 * 1000;
 /** Database ids above 2^31, as GitHub's are, so an int32 assumption shows. */
 const FIRST_ENTRY_ID = 5_000_000_001;
-/**
- * keepNames: esbuild emits `var ReserveCacheError = class _ReserveCacheError`, so without it
- * the client's `error.name === ReserveCacheError.name` check fails and a lost save race
- * becomes a ::warning:: annotation instead of an info line (see the key + version test).
- */
-const CLIENT: ClientPackage = {
-  name: 'cache',
-  imports: "import * as cache from '@actions/cache';",
-  target: 'cache',
-  timeoutMs: 300_000,
-  keepNames: true,
-};
 
 /** A job of a workflow run, named by labels, and the cache access its token grants. */
 export interface CacheJobRef {
@@ -115,25 +100,6 @@ export interface CacheRequest {
   readonly matchedKey: string | undefined;
 }
 
-export type CacheClientMethod = 'restoreCache' | 'saveCache';
-
-export interface CacheClientRun<M extends CacheClientMethod> {
-  /** What the call resolved to (restoreCache: matched key or undefined; saveCache: id or -1). */
-  readonly value: Awaited<ReturnType<(typeof cache)[M]>> | undefined;
-  /** Set only if the call threw. */
-  readonly error: { readonly name: string; readonly message: string } | undefined;
-  /** What the step printed: info lines and workflow commands (::warning::, ::add-mask::). */
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export interface CacheClientOptions {
-  /** Working directory and GITHUB_WORKSPACE (relative cache paths resolve here); required. */
-  readonly workspace: string;
-  /** Added to the step's environment last, e.g. HOME, ACTIONS_STEP_DEBUG, or an env() override. */
-  readonly env?: Readonly<Record<string, string>>;
-}
-
 interface EntryRecord {
   readonly id: number;
   readonly key: string;
@@ -171,7 +137,7 @@ export class CacheService {
    * closed by close()) when not given, so it can share both with an ArtifactService.
    */
   static start(shared: SharedBackends = {}): Promise<CacheService> {
-    return ServiceParts.start(shared, { container: CONTAINER, client: CLIENT }, async (parts) => {
+    return ServiceParts.start(shared, CONTAINER, async (parts) => {
       const blobs = parts.own(await BlobProxy.start(parts.azurite.blobEndpoint));
       const service = new CacheService(parts, blobs);
       parts.twirp.register(CACHE_SERVICE, service.#handlers());
@@ -304,34 +270,7 @@ export class CacheService {
     await blob.uploadData(bytes);
   }
 
-  /**
-   * Calls the real @actions/cache (bundled, as an action ships it) in a fresh Node process
-   * whose environment is PATH, env(ref), GITHUB_WORKSPACE, RUNNER_TEMP (a fresh dir) and
-   * `options.env` only.
-   */
-  async runClient<M extends CacheClientMethod>(
-    ref: CacheJobRef,
-    method: M,
-    args: Parameters<(typeof cache)[M]>,
-    options: CacheClientOptions,
-  ): Promise<CacheClientRun<M>> {
-    const runnerTemp = await mkdtemp(join(this.#parts.client.dir, 'runner-temp-'));
-    try {
-      return await this.#parts.client.run<CacheClientRun<M>['value']>(method, args, {
-        cwd: options.workspace,
-        env: {
-          ...this.env(ref),
-          GITHUB_WORKSPACE: options.workspace,
-          RUNNER_TEMP: runnerTemp,
-          ...options.env,
-        },
-      });
-    } finally {
-      await rm(runnerTemp, { recursive: true, force: true });
-    }
-  }
-
-  /** Kills running client processes, then closes what start() started. */
+  /** Closes what start() started. */
   close(): Promise<void> {
     return this.#parts.close();
   }

@@ -1,131 +1,15 @@
-// What ArtifactService and CacheService (GitHub's Results API services, served by twirp.ts over
-// Azurite) have in common: starting on shared or owned backends, the real client package
-// bundled and run one call per process as an action step makes it, per-label backend ids, and
-// the request-field reader both use alike.
+// The real client packages (@actions/cache, @actions/artifact), bundled as lanekit bundles its
+// actions and run one call per process as an action step makes it, against the local services.
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { build } from 'esbuild';
-import type { ContainerClient } from '@azure/storage-blob';
-import { Azurite } from './azurite.ts';
-import { TwirpError, TwirpServer } from './twirp.ts';
-import type { JsonObject, RuntimeScope } from './twirp.ts';
-
-interface Closable {
-  close(): Promise<void>;
-}
-
-/** The parts a service started itself; close() closes them all at once. */
-class OwnedParts implements Closable {
-  readonly #parts: Closable[] = [];
-
-  own<T extends Closable>(part: T): T {
-    this.#parts.push(part);
-    return part;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.#parts.map((part) => part.close()));
-  }
-}
-
-/** The backends a service may share with another; what is not given, it starts and owns. */
-export interface SharedBackends {
-  twirp?: TwirpServer;
-  azurite?: Azurite;
-}
-
-/** What a service runs on: its backends, its blob container, its bundled client, its ids. */
-export class ServiceParts implements Closable {
-  readonly twirp: TwirpServer;
-  readonly azurite: Azurite;
-  readonly container: ContainerClient;
-  readonly client: BundledClient;
-  readonly backendIds = new BackendIds();
-  readonly #owned: OwnedParts;
-
-  private constructor(
-    twirp: TwirpServer,
-    azurite: Azurite,
-    container: string,
-    client: BundledClient,
-    owned: OwnedParts,
-  ) {
-    this.twirp = twirp;
-    this.azurite = azurite;
-    this.container = azurite.blobService().getContainerClient(container);
-    this.client = client;
-    this.#owned = owned;
-  }
-
-  /**
-   * Starts the parts on the `shared` backends (starting each one not given), then the
-   * service with `startService`; if anything throws, closes what was started and rethrows.
-   */
-  static async start<S>(
-    shared: SharedBackends,
-    setup: { readonly container: string; readonly client: ClientPackage },
-    startService: (parts: ServiceParts) => Promise<S>,
-  ): Promise<S> {
-    const owned = new OwnedParts();
-    try {
-      const azurite = shared.azurite ?? owned.own(await Azurite.start());
-      const twirp = shared.twirp ?? owned.own(await TwirpServer.start());
-      const client = owned.own(await BundledClient.create(setup.client));
-      const parts = new ServiceParts(twirp, azurite, setup.container, client, owned);
-      await parts.container.createIfNotExists();
-      return await startService(parts);
-    } catch (error) {
-      await owned.close();
-      throw error;
-    }
-  }
-
-  /** Also closes `part` when the service closes. */
-  own<T extends Closable>(part: T): T {
-    return this.#owned.own(part);
-  }
-
-  /** Kills running client processes, then closes what start() started. */
-  async close(): Promise<void> {
-    await this.client.kill();
-    await this.#owned.close();
-  }
-}
-
-/** A job of a workflow run, named by labels. */
-interface JobLabels {
-  readonly run?: string;
-  readonly job?: string;
-}
-
-/** The backend ids (UUIDs) of runs and jobs named by labels, each label keeping its own. */
-class BackendIds {
-  readonly #ids = new Map<string, string>();
-
-  /** The backend ids a runtime token of `ref` carries; labels default to 'run' and 'job'. */
-  scope(ref: JobLabels): RuntimeScope {
-    return {
-      workflowRunBackendId: this.#id(`run:${ref.run ?? 'run'}`),
-      workflowJobRunBackendId: this.#id(`job:${ref.run ?? 'run'}:${ref.job ?? 'job'}`),
-    };
-  }
-
-  #id(label: string): string {
-    let id = this.#ids.get(label);
-    if (id === undefined) {
-      id = randomUUID();
-      this.#ids.set(label, id);
-    }
-    return id;
-  }
-}
 
 /** A client package as a step uses it. */
 export interface ClientPackage {
@@ -142,7 +26,7 @@ export interface ClientPackage {
 }
 
 /** One client call as the step saw it. */
-interface ClientOutcome<V> {
+export interface ClientOutcome<V> {
   /** What the call resolved to, or undefined if it threw. */
   readonly value: V | undefined;
   readonly error: { readonly name: string; readonly message: string } | undefined;
@@ -151,14 +35,14 @@ interface ClientOutcome<V> {
 }
 
 /** The step's own directory and environment (PATH is added, nothing else is inherited). */
-interface ClientStep {
+export interface ClientStep {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
 }
 
 /** A client package bundled into a temp dir, each call run in a fresh Node process. */
-class BundledClient implements Closable {
-  /** Holds the bundle; removed by close(). */
+export class BundledClient {
+  /** Holds the bundle; removed as the process exits. */
   readonly dir: string;
   readonly #package: ClientPackage;
   readonly #running = new Set<ChildProcess>();
@@ -214,22 +98,10 @@ class BundledClient implements Closable {
     }
   }
 
-  /** Kills the calls still running and waits for their processes to exit. */
-  async kill(): Promise<void> {
-    await Promise.all(
-      [...this.#running]
-        .filter((child) => child.exitCode === null && child.signalCode === null)
-        .map(async (child) => {
-          const exited = once(child, 'exit');
-          child.kill('SIGKILL');
-          await exited;
-        }),
-    );
-  }
-
-  async close(): Promise<void> {
-    await this.kill();
-    await rm(this.dir, { recursive: true, force: true });
+  /** Kills the calls still running and removes the bundle, as the process exits. */
+  removeSync(): void {
+    for (const child of this.#running) child.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -277,11 +149,15 @@ async function readAll(stream: Readable): Promise<string> {
   return text;
 }
 
-/** A string field that must be present and non-empty. */
-export function requiredString(request: JsonObject, field: string): string {
-  const value = request[field];
-  if (typeof value !== 'string' || value === '') {
-    throw TwirpError.invalidArgument(field, 'is required');
+const clients = new Map<string, Promise<BundledClient>>();
+
+/** The package's client, bundled once per test process and removed when the process exits. */
+export function bundledClient(clientPackage: ClientPackage): Promise<BundledClient> {
+  let client = clients.get(clientPackage.name);
+  if (client === undefined) {
+    client = BundledClient.create(clientPackage);
+    clients.set(clientPackage.name, client);
+    void client.then((created) => process.once('exit', () => { created.removeSync(); }));
   }
-  return value;
+  return client;
 }

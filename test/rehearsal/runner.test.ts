@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCommands, parseFileCommands } from './runner.ts';
+import { parseCommands, parseFileCommands } from '../../src/rehearsal/runner.ts';
 
 describe('the local runner parses what the Actions runner parses', () => {
   it('reads k=v lines and delimited values from GITHUB_OUTPUT', () => {

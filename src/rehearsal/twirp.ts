@@ -9,7 +9,7 @@
 // claim holds `Actions.Results:<workflowRunBackendId>:<workflowJobRunBackendId>`,
 // and handlers receive that scope. Requests are recorded; faults can be queued.
 
-import { errorMessage } from '../../src/common/error-message.ts';
+import { errorMessage } from '../common/error-message.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';

@@ -10,11 +10,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ActionContext } from '../../src/runner/action-context.ts';
-import { createActionContext } from '../../src/runner/action-context.ts';
-import { runAction as runEntry } from '../../src/runner/run-action.ts';
+import { packageRoot } from './package-root.ts';
+import type { ActionContext } from '../runner/action-context.ts';
+import { createActionContext } from '../runner/action-context.ts';
+import { runAction as runEntry } from '../runner/run-action.ts';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+/** The lanekit package: its actions/ and the dist/ bundles they run. */
+export const ROOT = packageRoot(import.meta.dirname);
 
 /**
  * The certificate authorities this machine trusts (a runner image has its own), so a step that

@@ -5,9 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ArtifactService } from './artifact-service.ts';
-import { ALREADY_EXISTS_MESSAGE, CacheService, WRITE_DENIED_MESSAGE } from './cache-service.ts';
-import type { CacheJobRef } from './cache-service.ts';
+import { ArtifactService } from '../../src/rehearsal/artifact-service.ts';
+import { runArtifactClient } from '../harness/artifact-client.ts';
+import {
+  ALREADY_EXISTS_MESSAGE,
+  CacheService,
+  WRITE_DENIED_MESSAGE,
+} from '../../src/rehearsal/cache-service.ts';
+import { runCacheClient } from '../harness/cache-client.ts';
+import type { CacheJobRef } from '../../src/rehearsal/cache-service.ts';
 
 // One Azurite and one Twirp server for the suite, shared with an ArtifactService as a
 // workflow's jobs share them. Each test uses its own keys, so entries never meet; tests
@@ -33,7 +39,7 @@ async function save(
   paths = ['deps'],
 ) {
   const dir = await workspace(t, files);
-  return service.runClient(ref, 'saveCache', [paths, key], { workspace: dir });
+  return runCacheClient(service, ref, 'saveCache', [paths, key], { workspace: dir });
 }
 
 async function restore(
@@ -44,7 +50,7 @@ async function restore(
   paths = ['deps'],
 ) {
   const dir = await workspace(t);
-  const run = await service.runClient(ref, 'restoreCache', [paths, key, restoreKeys], {
+  const run = await runCacheClient(service, ref, 'restoreCache', [paths, key, restoreKeys], {
     workspace: dir,
   });
   return { ...run, dir };
@@ -248,14 +254,14 @@ describe('CacheService behind the real @actions/cache client', () => {
     const env = await service.unreachableEnv();
     const dir = await workspace(t, { 'deps/v': 'x\n' });
     const before = service.count();
-    const restored = await service.runClient({}, 'restoreCache', [['deps'], 'gone-1'], {
+    const restored = await runCacheClient(service, {}, 'restoreCache', [['deps'], 'gone-1'], {
       workspace: dir,
       env,
     });
     assert.equal(restored.value, undefined);
     assert.equal(restored.error, undefined);
     assert.match(restored.stdout, /::warning::Failed to restore: .*ECONNREFUSED/);
-    const saved = await service.runClient({}, 'saveCache', [['deps'], 'gone-1'], {
+    const saved = await runCacheClient(service, {}, 'saveCache', [['deps'], 'gone-1'], {
       workspace: dir,
       env,
     });
@@ -311,7 +317,7 @@ describe('CacheService behind the real @actions/cache client', () => {
 
   test('shares its Twirp server and Azurite with an ArtifactService', async (t) => {
     const dir = await workspace(t, { 'log.txt': 'hello\n' });
-    const uploaded = await artifacts.runClient({ run: 'shared' }, 'uploadArtifact', [
+    const uploaded = await runArtifactClient(artifacts, { run: 'shared' }, 'uploadArtifact', [
       'logs',
       [join(dir, 'log.txt')],
       dir,

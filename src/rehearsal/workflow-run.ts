@@ -20,9 +20,10 @@ import { evaluateCondition, evaluateValue, toText } from './expressions.ts';
 import type { GitHubApiServer } from './github-api.ts';
 import type { Leg } from './github-matrix.ts';
 import { expandMatrix } from './github-matrix.ts';
-import { recordedJobs } from './recorded-api.ts';
 import type { RunResult } from './runner.ts';
 import { parseCommands, parseFileCommands, runAction } from './runner.ts';
+import type { GeneratedAttempt, JobPlan, StepPlan } from './run-bodies.ts';
+import { runnerFor, SimulatedRun, stepPlan } from './simulated-run.ts';
 
 interface StepSpec {
   id?: string;
@@ -49,6 +50,7 @@ interface JobSpec {
 }
 
 interface WorkflowSpec {
+  name?: string;
   on?: unknown;
   env?: Record<string, unknown>;
   jobs: Record<string, JobSpec>;
@@ -87,6 +89,8 @@ export interface SimulatedJob {
 export interface WorkflowSimulation {
   readonly jobs: ReadonlyMap<string, SimulatedJob>;
   readonly steps: readonly SimulatedStep[];
+  /** The run as GitHub's API lists it at the end: the attempt and its jobs. */
+  readonly attempt: GeneratedAttempt | undefined;
 }
 
 export interface SimulationOptions {
@@ -94,8 +98,19 @@ export interface SimulationOptions {
   readonly workflowFile: string;
   readonly workspace: string;
   readonly event: { readonly name: string; readonly payload: unknown };
-  /** Answers the run's jobs and the workflow's contents; lanekit steps get a token for it. */
+  /**
+   * Answers for the run (its attempt, the jobs finished so far, their logs), the workflow's
+   * contents and the runs listing; lanekit steps get a token for it.
+   */
   readonly api?: GitHubApiServer;
+  /** The run's id (GITHUB_RUN_ID); default 42. */
+  readonly runId?: number;
+  /** The branch the run is on; default main. */
+  readonly headBranch?: string;
+  /** The commit the run is for (github.sha); default b…b. */
+  readonly headSha?: string;
+  /** The latest successful run of the workflow on the default branch, for the runs listing. */
+  readonly baseline?: GeneratedAttempt;
   /** Makes a leg fail, as a failing `run:` step would. */
   readonly legOutcome?: (job: string, matrix: Leg) => 'success' | 'failure';
   /** Runs `run:` steps in bash (`bash --noprofile --norc -eo pipefail`), as the runner does. */
@@ -108,7 +123,7 @@ export interface SimulationOptions {
 }
 
 const LANEKIT_STEP = /^(?:lanekit\/lanekit\/actions\/([\w-]+)@.+|\.\/actions\/([\w-]+))$/;
-const RUN_ID = '42';
+const RUN_ID = 42;
 const HEAD_SHA = 'b'.repeat(40);
 
 const needsOf = (job: JobSpec) =>
@@ -158,22 +173,27 @@ function stepInputs(value: unknown, where: string): Record<string, string> {
   );
 }
 
-/** This run's jobs as GET .../attempts/{n}/jobs lists them: real recorded fields, our legs. */
-function apiJobs(jobs: ReadonlyMap<string, SimulatedJob>): Record<string, unknown>[] {
-  const template = recordedJobs('bubbletea-35713862348.jobs.json')[0]!;
-  let id = 9000;
-  return [...jobs.values()].flatMap((job) =>
-    job.legs.map((leg) => ({
-      ...template,
-      id: id++,
-      run_id: Number(RUN_ID),
-      run_attempt: 1,
-      name: toText(leg.name as Value),
-      status: 'completed',
-      conclusion: leg.conclusion,
-      steps: [],
-    })),
-  );
+/** A job's plan before it runs: its key, its needs, whether it runs after a failure. */
+function jobPlan(id: string, spec: JobSpec): JobPlan {
+  const always = typeof spec.if === 'string' && /\b(?:always|failure|cancelled)\(\)/.test(spec.if);
+  return {
+    key: id,
+    name: id,
+    labels: [],
+    runner: runnerFor([], 0),
+    needs: needsOf(spec),
+    always,
+    queueSeconds: 0,
+    setupSeconds: 0,
+    steps: [],
+  };
+}
+
+/** A leg's runs-on, evaluated, as the labels GitHub lists for its job. */
+function runnerLabels(runsOn: unknown): string[] {
+  if (typeof runsOn === 'string') return [runsOn];
+  if (Array.isArray(runsOn)) return runsOn.map((label) => toText(label as Value));
+  return [];
 }
 
 /** A leg's name: the job's `name:` evaluated, else GitHub's `<job> (<matrix values>)`. */
@@ -319,24 +339,27 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
   const steps: SimulatedStep[] = [];
   const token = options.api ? 'ghs_simulated' : '';
   const { api } = options;
-  if (api) {
-    api.paginated(
-      'GET',
-      '/repos/:owner/:repo/actions/runs/:run_id/attempts/:attempt/jobs',
-      () => apiJobs(jobs),
-      {
-        key: 'jobs',
-      },
-    );
-    api.route('GET', `/repos/:owner/:repo/contents/${workflowPath}`, () => ({ rawBody: text }));
-  }
+  const runId = options.runId ?? RUN_ID;
+  const headSha = options.headSha ?? HEAD_SHA;
+  const run = new SimulatedRun({
+    runId,
+    runNumber: runId,
+    workflowName: workflow.name ?? workflowPath,
+    workflowFile: basename(options.workflowFile),
+    workflowText: text,
+    event: options.event.name,
+    headBranch: options.headBranch ?? 'main',
+    headSha,
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+  });
+  if (api) run.serve(api);
   const github: Value = {
     event_name: options.event.name,
     event: options.event.payload as Value,
     token,
     repository: 'octo-org/octo-repo',
-    sha: HEAD_SHA,
-    run_id: RUN_ID,
+    sha: headSha,
+    run_id: String(runId),
     run_attempt: '1',
   };
   const inputs = dispatchInputs(workflow, options.event);
@@ -348,7 +371,7 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
-  return { jobs, steps };
+  return { jobs, steps, attempt: run.attempt() };
 
   async function runJobs(): Promise<void> {
     for (const id of schedule(workflow.jobs)) {
@@ -377,6 +400,11 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
       };
       if (!evaluateCondition(spec.if, jobContext)) {
         jobs.set(id, { id, result: 'skipped', outputs: {}, legs: [] });
+        // GitHub lists a skipped job once, under its name as written.
+        run.add({
+          job: { ...jobPlan(id, spec), name: spec.name ?? id, skipped: true },
+          output: [],
+        });
         continue;
       }
       const matrices: Leg[] = spec.strategy?.matrix
@@ -396,13 +424,15 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
         const leg = new LegRuntime(temp, {
           ...options.legEnv?.(id, matrix, index),
           GITHUB_JOB: id,
-          GITHUB_RUN_ID: RUN_ID,
+          GITHUB_RUN_ID: String(runId),
           GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${workflowPath}@refs/heads/main`,
-          GITHUB_WORKFLOW_SHA: HEAD_SHA,
+          GITHUB_WORKFLOW_SHA: headSha,
           ...(api ? { GITHUB_API_URL: api.url } : {}),
         });
         const continueOnError = evaluateValue(spec['continue-on-error'] ?? false, legContext);
         let conclusion = options.legOutcome?.(id, matrix) ?? 'success';
+        const stepPlans: StepPlan[] = [];
+        const stepOutput: string[] = [];
         for (const step of spec.steps ?? []) {
           // The env context: what earlier steps exported, under the workflow's, job's, step's env.
           const baseEnv = { ...leg.exported, ...(workflowEnv as Record<string, Value>), ...jobEnv };
@@ -417,6 +447,7 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
           const stepContext = { contexts: { ...contexts, env: stepEnv }, status } as const;
           const match = LANEKIT_STEP.exec(step.uses ?? '');
           let ran: { action: string; inputs: Record<string, string>; result: RunResult };
+          const startedMs = Date.now();
           if (match) {
             const action = match[1] ?? match[2]!;
             const inputs = stepInputs(evaluateValue(step.with, stepContext), where);
@@ -442,6 +473,9 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
             continue;
           }
           leg.carry(ran.result);
+          const stepName = step.name ?? (step.uses ? `Run ${step.uses}` : `Run ${ran.action}`);
+          stepPlans.push(stepPlan(stepName, startedMs, Date.now(), ran.result.exitCode === 0));
+          stepOutput.push(ran.result.stdout);
           steps.push({ job: id, id: step.id, matrix, ...ran });
           if (step.id)
             stepsContext[step.id] = {
@@ -451,6 +485,21 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
           if (ran.result.exitCode !== 0) conclusion = 'failure';
         }
         const contexts = { ...legContext.contexts, steps: stepsContext };
+        // A leg made to fail (legOutcome) failed in a step that was not run here.
+        if (conclusion === 'failure' && stepPlans.every((s) => s.conclusion !== 'failure')) {
+          stepPlans.push({ name: 'Run the failing step', seconds: 0, conclusion: 'failure' });
+        }
+        const labels = runnerLabels(evaluateValue(spec['runs-on'], legContext));
+        run.add({
+          job: {
+            ...jobPlan(id, spec),
+            name: toText(legName(id, spec, matrix, legContext) as Value),
+            labels,
+            runner: runnerFor(labels, index + 1),
+            steps: stepPlans,
+          },
+          output: stepOutput,
+        });
         legs.push({
           matrix,
           name: legName(id, spec, matrix, legContext),

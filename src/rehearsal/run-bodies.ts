@@ -49,6 +49,8 @@ export interface JobPlan {
   readonly needs?: readonly string[];
   /** `if: always()`: runs even when a job it needs failed. */
   readonly always?: boolean;
+  /** Skipped by its own `if:`, whatever its needs did. */
+  readonly skipped?: boolean;
   readonly queueSeconds: number;
   readonly setupSeconds: number;
   readonly steps: readonly StepPlan[];
@@ -217,7 +219,8 @@ function schedule(plan: RunPlan): Timed[] {
       needed.length === 0
         ? created + (plan.startDelaySeconds ?? 2) * 1000
         : Math.max(...needed.map((n) => n.completedAt)) + (plan.needsDelaySeconds ?? 1) * 1000;
-    const blocked = needed.some((n) => n.skipped || n.failed) && job.always !== true;
+    const blocked =
+      job.skipped === true || (needed.some((n) => n.skipped || n.failed) && job.always !== true);
     const timed = blocked ? skippedJob(job, createdAt) : ranJob(job, createdAt);
     done.set(job, timed);
     return timed;

@@ -7,7 +7,7 @@
 // real Octokit client and its retry/throttling/pagination plugins behave
 // against it exactly as they do against GitHub.
 
-import { errorMessage } from '../../src/common/error-message.ts';
+import { errorMessage } from '../common/error-message.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type {

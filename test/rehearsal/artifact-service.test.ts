@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ArtifactService, ARTIFACT_SERVICE } from './artifact-service.ts';
+import { ArtifactService, ARTIFACT_SERVICE } from '../../src/rehearsal/artifact-service.ts';
+import { runArtifactClient } from '../harness/artifact-client.ts';
 
 // One Azurite and one service for the suite; each test uses its own run label, so
 // their artifacts never meet. Tests run in order, so a queued fault hits its own test.
@@ -49,7 +50,7 @@ async function upload(
 ): Promise<Uploaded> {
   const root = await tempDir(t);
   const paths = await writeTree(root, files);
-  const { value, error } = await service.runClient({ run, job }, 'uploadArtifact', [
+  const { value, error } = await runArtifactClient(service, { run, job }, 'uploadArtifact', [
     name,
     paths,
     root,
@@ -79,7 +80,7 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
       upload(t, 'another-run', 'lane-linux', 'job-logs-linux', { 'job log.txt': 'other\n' }),
     ]);
 
-    const listed = await service.runClient({ run, job: 'scanner' }, 'listArtifacts', []);
+    const listed = await runArtifactClient(service, { run, job: 'scanner' }, 'listArtifacts', []);
     assert.equal(listed.error, undefined);
     const artifacts = (listed.value?.artifacts ?? []).toSorted((a, b) =>
       a.name < b.name ? -1 : 1,
@@ -104,17 +105,19 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     assert.equal(sha256(blob), linux.digest);
 
     const out = await tempDir(t);
-    const downloaded = await service.runClient({ run, job: 'scanner' }, 'downloadArtifact', [
-      linux.id,
-      { path: out, expectedHash: `sha256:${linux.digest}` },
-    ]);
+    const downloaded = await runArtifactClient(
+      service,
+      { run, job: 'scanner' },
+      'downloadArtifact',
+      [linux.id, { path: out, expectedHash: `sha256:${linux.digest}` }],
+    );
     assert.equal(downloaded.error, undefined);
     assert.deepEqual(downloaded.value, { downloadPath: out, digestMismatch: false });
     for (const [relative, content] of Object.entries(laneFiles)) {
       assert.equal(await readFile(join(out, relative), 'utf8'), content, relative);
     }
 
-    const notOurs = await service.runClient({ run, job: 'scanner' }, 'downloadArtifact', [
+    const notOurs = await runArtifactClient(service, { run, job: 'scanner' }, 'downloadArtifact', [
       foreign.id,
       { path: out },
     ]);
@@ -126,11 +129,12 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     await upload(t, 'duplicate', 'lane-a', 'logs', { 'a.txt': 'a' });
     const before = service.count('CreateArtifact');
     const root = await tempDir(t);
-    const second = await service.runClient({ run: 'duplicate', job: 'lane-b' }, 'uploadArtifact', [
-      'logs',
-      await writeTree(root, { 'b.txt': 'b' }),
-      root,
-    ]);
+    const second = await runArtifactClient(
+      service,
+      { run: 'duplicate', job: 'lane-b' },
+      'uploadArtifact',
+      ['logs', await writeTree(root, { 'b.txt': 'b' }), root],
+    );
     assert.equal(
       second.error?.message,
       'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: ' +
@@ -153,7 +157,10 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     assert.equal(committedBlocks[0]?.size, 8 * 1024 * 1024);
 
     const out = await tempDir(t);
-    const downloaded = await service.runClient({ run }, 'downloadArtifact', [id, { path: out }]);
+    const downloaded = await runArtifactClient(service, { run }, 'downloadArtifact', [
+      id,
+      { path: out },
+    ]);
     assert.equal(downloaded.error, undefined);
     assert.ok((await readFile(join(out, 'big.bin'))).equals(big));
   });
@@ -163,7 +170,7 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     const run = 'raw';
     const root = await tempDir(t);
     const [logPath] = await writeTree(root, { 'job log.txt': 'raw log\n' });
-    const uploaded = await service.runClient({ run }, 'uploadArtifact', [
+    const uploaded = await runArtifactClient(service, { run }, 'uploadArtifact', [
       'ignored',
       [logPath!],
       root,
@@ -181,7 +188,10 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     );
 
     const out = await tempDir(t);
-    const downloaded = await service.runClient({ run }, 'downloadArtifact', [id!, { path: out }]);
+    const downloaded = await runArtifactClient(service, { run }, 'downloadArtifact', [
+      id!,
+      { path: out },
+    ]);
     assert.equal(downloaded.error, undefined);
     assert.equal(await readFile(join(out, 'job log.txt'), 'utf8'), 'raw log\n');
   });
@@ -192,7 +202,9 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     const blobName = service.artifacts().find((a) => a.id === id)?.blobName ?? '';
     assert.equal(await service.container.getBlobClient(blobName).exists(), true);
 
-    const deleted = await service.runClient({ run, job: 'cleanup' }, 'deleteArtifact', ['doomed']);
+    const deleted = await runArtifactClient(service, { run, job: 'cleanup' }, 'deleteArtifact', [
+      'doomed',
+    ]);
     assert.deepEqual(deleted.value, { id });
     assert.equal(
       service.artifacts().find((a) => a.id === id),
@@ -200,7 +212,7 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     );
     assert.equal(await service.container.getBlobClient(blobName).exists(), false);
 
-    const again = await service.runClient({ run }, 'deleteArtifact', ['doomed']);
+    const again = await runArtifactClient(service, { run }, 'deleteArtifact', ['doomed']);
     assert.equal(again.error?.name, 'ArtifactNotFoundError');
   });
 
@@ -209,7 +221,7 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     const before = service.count('CreateArtifact');
     const started = performance.now();
     const root = await tempDir(t);
-    const result = await service.runClient({ run: 'retry' }, 'uploadArtifact', [
+    const result = await runArtifactClient(service, { run: 'retry' }, 'uploadArtifact', [
       'logs',
       await writeTree(root, { 'a.txt': 'a' }),
       root,
@@ -245,17 +257,19 @@ describe('ArtifactService behind the real @actions/artifact client', () => {
     for (const { name, fault, message } of cases) {
       service.failNext('CreateArtifact', fault);
       const before = service.count('CreateArtifact');
-      const result = await service.runClient({ run: `no-retry ${name}` }, 'uploadArtifact', [
-        'logs',
-        files,
-        root,
-      ]);
+      const result = await runArtifactClient(
+        service,
+        { run: `no-retry ${name}` },
+        'uploadArtifact',
+        ['logs', files, root],
+      );
       assert.match(result.error?.message ?? '', message, name);
       assert.equal(service.count('CreateArtifact') - before, 1, name);
     }
 
     const expired = service.twirp.runtimeToken(service.scope({ run: 'expired' }), -60);
-    const result = await service.runClient(
+    const result = await runArtifactClient(
+      service,
       { run: 'expired' },
       'uploadArtifact',
       ['logs', files, root],

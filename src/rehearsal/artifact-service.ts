@@ -8,10 +8,9 @@
 
 import { BlobSASPermissions, generateBlobSASQueryParameters } from '@azure/storage-blob';
 import type { ContainerClient } from '@azure/storage-blob';
-import type { DefaultArtifactClient } from '@actions/artifact';
 import type { Azurite } from './azurite.ts';
 import { ServiceParts, requiredString } from './results-service-parts.ts';
-import type { ClientPackage, SharedBackends } from './results-service-parts.ts';
+import type { SharedBackends } from './results-service-parts.ts';
 import { TwirpError } from './twirp.ts';
 import type { JsonObject, RuntimeScope, TwirpCall, TwirpFault, TwirpServer } from './twirp.ts';
 
@@ -28,12 +27,6 @@ const CONTAINER = 'actions-results';
 const SIGNED_URL_LIFETIME_MS = 60 * 60 * 1000;
 /** Database ids above 2^31, as GitHub's are, so an int32 assumption shows. */
 const FIRST_ARTIFACT_ID = 4_000_000_001;
-const CLIENT: ClientPackage = {
-  name: 'artifact',
-  imports: "import { DefaultArtifactClient } from '@actions/artifact';",
-  target: 'new DefaultArtifactClient()',
-  timeoutMs: 120_000,
-};
 
 /** A job of a workflow run, named by labels; each label gets its own backend id (a UUID). */
 export interface JobRef {
@@ -55,35 +48,6 @@ export interface StoredArtifact {
   /** Set by FinalizeArtifact, as the client reported them. */
   readonly size: number | undefined;
   readonly digest: string | undefined;
-}
-
-export type ClientMethod =
-  'uploadArtifact' | 'listArtifacts' | 'getArtifact' | 'downloadArtifact' | 'deleteArtifact';
-
-/** A value after a JSON round trip: Dates become ISO strings. */
-export type Jsonified<T> = T extends Date
-  ? string
-  : T extends object
-    ? { [K in keyof T]: Jsonified<T[K]> }
-    : T;
-
-export interface ClientRun<M extends ClientMethod> {
-  /** What the call resolved to, or undefined if it threw. */
-  readonly value: Jsonified<Awaited<ReturnType<DefaultArtifactClient[M]>>> | undefined;
-  readonly error: { readonly name: string; readonly message: string } | undefined;
-  /** What the step printed: info lines and workflow commands (::add-mask::, ::warning::). */
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export interface ClientOptions {
-  /**
-   * Working directory and GITHUB_WORKSPACE of the step (the client's default download path);
-   * defaults to a temp dir of the service.
-   */
-  readonly workspace?: string;
-  /** Added to the step's environment, e.g. ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY. */
-  readonly env?: Readonly<Record<string, string>>;
 }
 
 interface ArtifactRecord {
@@ -117,7 +81,7 @@ export class ArtifactService {
    * (and closed by close()) when not given, so a CacheService can share both.
    */
   static start(shared: SharedBackends = {}): Promise<ArtifactService> {
-    return ServiceParts.start(shared, { container: CONTAINER, client: CLIENT }, (parts) => {
+    return ServiceParts.start(shared, CONTAINER, (parts) => {
       const service = new ArtifactService(parts);
       parts.twirp.register(ARTIFACT_SERVICE, service.#handlers());
       return Promise.resolve(service);
@@ -174,25 +138,7 @@ export class ArtifactService {
     return this.#parts.container;
   }
 
-  /**
-   * Calls the real DefaultArtifactClient (bundled, as an action ships it) in a fresh Node
-   * process whose environment is PATH, env(ref), GITHUB_WORKSPACE and `options.env` only:
-   * the client reads process.env at import and at call time, and prints workflow commands.
-   */
-  async runClient<M extends ClientMethod>(
-    ref: JobRef,
-    method: M,
-    args: Parameters<DefaultArtifactClient[M]>,
-    options: ClientOptions = {},
-  ): Promise<ClientRun<M>> {
-    const workspace = options.workspace ?? this.#parts.client.dir;
-    return this.#parts.client.run<ClientRun<M>['value']>(method, args, {
-      cwd: workspace,
-      env: { ...this.env(ref), GITHUB_WORKSPACE: workspace, ...options.env },
-    });
-  }
-
-  /** Kills running client processes, then closes what start() started. */
+  /** Closes what start() started. */
   close(): Promise<void> {
     return this.#parts.close();
   }

@@ -12,17 +12,17 @@ import {
   DEBIAN_CRATE_SOURCES,
   downloadedCrates,
   indexPath,
-} from './cargo-registry.ts';
-import type { RegistryRequest } from './cargo-registry.ts';
+} from '../../src/rehearsal/cargo-registry.ts';
+import type { RegistryRequest } from '../../src/rehearsal/cargo-registry.ts';
 import {
   findCargo,
   locateCargo,
   runCargo,
   writeCargoHome,
   writeCargoProject,
-} from './cargo-project.ts';
-import type { IndexEntry } from './crate-package.ts';
-import { packCrate } from './crate-package.ts';
+} from '../../src/rehearsal/cargo-project.ts';
+import type { IndexEntry } from '../../src/rehearsal/crate-package.ts';
+import { packCrate } from '../../src/rehearsal/crate-package.ts';
 
 let registry: CargoRegistry;
 
