@@ -6,7 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import type { Plan } from '../../src/routing/route-changes.ts';
 import { GitFixture, git } from '../../src/rehearsal/git-fixture.ts';
 import { GitHubApiServer, pullFile } from '../../src/rehearsal/github-api.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
+import {
+  mergeGroupPayload,
+  pullRequestPayload,
+  pushPayload,
+} from '../../src/rehearsal/payloads.ts';
 import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
 import { runAction } from '../../src/rehearsal/runner.ts';
 

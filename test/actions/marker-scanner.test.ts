@@ -336,7 +336,11 @@ describe('marker-scanner on job-log artifacts', () => {
         writeFileSync(join(root, file), content);
         return join(root, file);
       });
-      const { error } = await runArtifactClient(service, { job }, 'uploadArtifact', [name, paths, root]);
+      const { error } = await runArtifactClient(service, { job }, 'uploadArtifact', [
+        name,
+        paths,
+        root,
+      ]);
       assert.equal(error, undefined);
     };
     // The self-hosted lane uploads its own job logs; another artifact must not be scanned.

@@ -13,7 +13,11 @@ import {
   pullRequestTargetPayload,
   workflowRunPayload,
 } from '../harness/event-payloads.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
+import {
+  mergeGroupPayload,
+  pullRequestPayload,
+  pushPayload,
+} from '../../src/rehearsal/payloads.ts';
 
 const SHA = 'a'.repeat(40);
 

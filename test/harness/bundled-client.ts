@@ -157,7 +157,11 @@ export function bundledClient(clientPackage: ClientPackage): Promise<BundledClie
   if (client === undefined) {
     client = BundledClient.create(clientPackage);
     clients.set(clientPackage.name, client);
-    void client.then((created) => process.once('exit', () => { created.removeSync(); }));
+    void client.then((created) =>
+      process.once('exit', () => {
+        created.removeSync();
+      }),
+    );
   }
   return client;
 }

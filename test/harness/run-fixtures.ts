@@ -634,4 +634,3 @@ export function twoLaneMatrixRun(options: MatrixRunOptions = {}): RunScenario {
     },
   );
 }
-

@@ -8,7 +8,11 @@ import {
   pullRequestTargetPayload,
   workflowRunPayload,
 } from '../harness/event-payloads.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
+import {
+  mergeGroupPayload,
+  pullRequestPayload,
+  pushPayload,
+} from '../../src/rehearsal/payloads.ts';
 
 const sha = (c: string) => c.repeat(40);
 const pull = (fork: boolean) => pullRequestPayload({ baseSha: sha('a'), headSha: sha('b'), fork });

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WorkflowEvent } from '../../src/github/event.ts';
 import { requestRange } from '../../src/routing/event-range.ts';
-import { mergeGroupPayload, pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts';
+import {
+  mergeGroupPayload,
+  pullRequestPayload,
+  pushPayload,
+} from '../../src/rehearsal/payloads.ts';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
