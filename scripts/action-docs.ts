@@ -1,10 +1,12 @@
 /**
  * Generates each action's README usage block from its action.yml, between
- * `<!-- usage:start -->` and `<!-- usage:end -->`. `--write` updates, `--check` fails on drift.
+ * `<!-- usage:start -->` and `<!-- usage:end -->`. `--write` updates, `--check` fails on drift,
+ * and on the problems scripts/check-docs.ts finds (sections, YAML examples).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { checkDocs } from './check-docs.ts';
 
 const root = join(import.meta.dirname, '..');
 const START = '<!-- usage:start -->';
@@ -94,5 +96,10 @@ for (const action of readdirSync(join(root, 'actions'))) {
     console.error(`actions/${action}/README.md: usage block is stale; run \`npm run docs\``);
     stale++;
   }
+}
+if (mode === '--check') {
+  const { problems } = await checkDocs(root);
+  if (problems.length > 0) console.error(problems.join('\n'));
+  stale += problems.length;
 }
 if (stale > 0) process.exitCode = 1;
