@@ -3,46 +3,77 @@ import { parseCommandLine } from './cli/command-line.ts';
 import { UsageError } from './cli/usage-error.ts';
 import { errorMessage } from './common/error-message.ts';
 import { GitError } from './git/git.ts';
-import { ConfigurationError } from './runner/errors.ts';
+import { CheckFailed, ConfigurationError } from './runner/errors.ts';
 import { neutralize } from './runner/neutralize.ts';
 
 const USAGE = `Usage: lanekit <command> [options]
 
 Commands:
-  route   Print the run plan change-router would make for this checkout: which routes run
-          and why. Compares HEAD with its merge base with the default branch, or with HEAD~1
-          on the default branch itself; --worktree adds the uncommitted changes.
-  scan    Scan log files for cold-cache markers, as marker-scanner does.
-  help    Print this help, or a command's: lanekit help route.
+  route        Print the run plan change-router would make for this checkout: which routes
+               run and why. Compares HEAD with its merge base with the default branch, or with
+               HEAD~1 on the default branch itself; --worktree adds the uncommitted changes.
+  scan         Scan log files for cold-cache markers, as marker-scanner does.
+  lanes        Print the matrix lane-matrix would make from the lanes file.
+  gate         Judge a needs JSON as lane-matrix's gate does.
+  summary      Print timing-summary's report for a run's recorded job list.
+  warmup-key   Print the cache key registry-warmup computes for this checkout.
+  budget       Count deploy-budget-guard's record files against a budget.
+  help         Print this help, or a command's: lanekit help route.
 
 Run 'lanekit <command> --help' for a command's options.
 
 Exit status:
   0  success
-  1  a check failed: scan found a marker that --fail-on names
+  1  a check failed: scan found a marker that --fail-on names, the gate failed, or a budget
+     broke or a record file holds a malformed line
   2  a usage or configuration error: an unknown option, a bad or missing value, a revision
-     that is not in the clone, a bad routes or markers file; the message says which
+     that is not in the clone, a bad routes, markers or lanes file; the message says which
   3  lanekit could not finish: git failed, or a lanekit bug
 `;
 
-const COMMANDS = ['route', 'scan', 'help'] as const;
-type Command = (typeof COMMANDS)[number];
-
-function isCommand(name: string): name is Command {
-  return (COMMANDS as readonly string[]).includes(name);
+interface CommandModule {
+  readonly usage: string;
+  readonly run: (args: readonly string[]) => Promise<number>;
 }
 
-/** A command's usage; each command's module loads only when it runs or its help is asked. */
-async function usageOf(command: Command): Promise<string> {
-  switch (command) {
-    case 'route':
-      return (await import('./cli/route-command.ts')).ROUTE_USAGE;
-    case 'scan':
-      return (await import('./cli/scan-command.ts')).SCAN_USAGE;
-    case 'help':
-      return USAGE;
-  }
-}
+/**
+ * Each command's module loads only when it runs or its help is asked: a scan of a large log has
+ * a memory budget, and no command pays for another's imports.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  route: async () => {
+    const m = await import('./cli/route-command.ts');
+    return { usage: m.ROUTE_USAGE, run: m.routeCommand };
+  },
+  scan: async () => {
+    const m = await import('./cli/scan-command.ts');
+    return { usage: m.SCAN_USAGE, run: m.scanCommand };
+  },
+  lanes: async () => {
+    const m = await import('./cli/lanes-command.ts');
+    return { usage: m.LANES_USAGE, run: m.lanesCommand };
+  },
+  gate: async () => {
+    const m = await import('./cli/gate-command.ts');
+    return { usage: m.GATE_USAGE, run: m.gateCommand };
+  },
+  summary: async () => {
+    const m = await import('./cli/summary-command.ts');
+    return { usage: m.SUMMARY_USAGE, run: m.summaryCommand };
+  },
+  'warmup-key': async () => {
+    const m = await import('./cli/warmup-key-command.ts');
+    return { usage: m.WARMUP_KEY_USAGE, run: m.warmupKeyCommand };
+  },
+  budget: async () => {
+    const m = await import('./cli/budget-command.ts');
+    return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
+  },
+  help: () => Promise.resolve({ usage: USAGE, run: helpCommand }),
+};
+const NAMES = Object.keys(COMMANDS).join(', ');
+
+const isCommand = (name: string): boolean => Object.hasOwn(COMMANDS, name);
 
 /** `lanekit help [command]`. */
 async function helpCommand(args: readonly string[]): Promise<number> {
@@ -52,22 +83,10 @@ async function helpCommand(args: readonly string[]): Promise<number> {
     throw new UsageError(`unexpected argument '${extra[0]!}': expected at most one command`);
   }
   if (command !== undefined && !isCommand(command)) {
-    throw new UsageError(`unknown command '${command}', expected ${COMMANDS.join(', ')}`);
+    throw new UsageError(`unknown command '${command}', expected ${NAMES}`);
   }
-  process.stdout.write(await usageOf(command ?? 'help'));
+  process.stdout.write((await COMMANDS[command ?? 'help']!()).usage);
   return 0;
-}
-
-async function runCommand(command: Command, args: readonly string[]): Promise<number> {
-  switch (command) {
-    // Each command loads only its own modules: a scan of a large log has a memory budget.
-    case 'route':
-      return (await import('./cli/route-command.ts')).routeCommand(args);
-    case 'scan':
-      return (await import('./cli/scan-command.ts')).scanCommand(args);
-    case 'help':
-      return helpCommand(args);
-  }
 }
 
 /** The error on stderr, and the exit status the top-level usage documents for its kind. */
@@ -80,6 +99,10 @@ function reportError(program: string, error: unknown): number {
   if (error instanceof ConfigurationError) {
     process.stderr.write(`${program}: ${message}\n`);
     return 2;
+  }
+  if (error instanceof CheckFailed) {
+    process.stderr.write(`${program}: ${message}\n`);
+    return 1;
   }
   if (error instanceof GitError) {
     process.stderr.write(`${program}: ${message}\n`);
@@ -99,17 +122,15 @@ async function main(argv: readonly string[]): Promise<number> {
   const command = first !== undefined && isCommand(first) ? first : undefined;
   const program = command === undefined || command === 'help' ? 'lanekit' : `lanekit ${command}`;
   try {
-    if (command !== undefined) return await runCommand(command, rest);
+    if (command !== undefined) return await (await COMMANDS[command]!()).run(rest);
     if (first === '--help' || first === '-h') return await helpCommand(rest);
     if (first === undefined) {
-      throw new UsageError(`missing the command, expected one of ${COMMANDS.join(', ')}`);
+      throw new UsageError(`missing the command, expected one of ${NAMES}`);
     }
     if (first.startsWith('-')) {
-      throw new UsageError(
-        `unknown option '${first}', expected a command (${COMMANDS.join(', ')}) or -h/--help`,
-      );
+      throw new UsageError(`unknown option '${first}', expected a command (${NAMES}) or -h/--help`);
     }
-    throw new UsageError(`unknown command '${first}', expected one of ${COMMANDS.join(', ')}`);
+    throw new UsageError(`unknown command '${first}', expected one of ${NAMES}`);
   } catch (error) {
     return reportError(program, error);
   }

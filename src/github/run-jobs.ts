@@ -70,7 +70,8 @@ interface ApiStep {
   readonly completed_at?: unknown;
 }
 
-interface ApiJob {
+/** A job as the REST API's job lists hold it. */
+export interface ApiJob {
   readonly id: number | bigint;
   readonly name: string;
   readonly status: string;
@@ -108,7 +109,7 @@ function toStep(step: ApiStep): RunJobStep {
   };
 }
 
-function toJob(job: ApiJob): RunJob {
+export function toRunJob(job: ApiJob): RunJob {
   return {
     id: Number(job.id),
     name: job.name,
@@ -150,7 +151,7 @@ export async function listRunAttemptJobs(client: GitHubClient, run: RunAttempt):
       const response = page as unknown as { data: readonly ApiJob[] & { total_count?: number } };
       totalCount = Math.max(totalCount, response.data.total_count ?? 0);
       for (const apiJob of response.data) {
-        const job = toJob(apiJob);
+        const job = toRunJob(apiJob);
         if (job.runAttempt !== undefined && job.runAttempt !== run.attempt) continue;
         byId.set(job.id, job);
       }

@@ -60,7 +60,7 @@ async function partial<T>(
 }
 
 /** The run as far as its jobs tell, when GitHub would not describe it. */
-function runFromJobs(
+export function runFromJobs(
   target: TargetRun,
   jobs: readonly RunJob[],
   env: NodeJS.ProcessEnv,

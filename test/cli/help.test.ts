@@ -26,6 +26,27 @@ const ASKS: Record<string, string[][]> = {
     ['scan', 'a.log', '--help'],
     ['scan', '--samples', '0', '-h'],
   ],
+  'Usage: lanekit lanes ': [
+    ['lanes', '--help'],
+    ['help', 'lanes'],
+    ['lanes', '--shards', '0', '-h'],
+  ],
+  'Usage: lanekit gate ': [
+    ['gate', '--help'],
+    ['help', 'gate'],
+  ],
+  'Usage: lanekit summary ': [
+    ['summary', '--help'],
+    ['help', 'summary'],
+  ],
+  'Usage: lanekit warmup-key ': [
+    ['warmup-key', '--help'],
+    ['help', 'warmup-key'],
+  ],
+  'Usage: lanekit budget ': [
+    ['budget', '--help'],
+    ['help', 'budget'],
+  ],
 };
 
 describe('lanekit help', () => {
@@ -57,12 +78,21 @@ describe('lanekit help', () => {
 
   it('lists the commands and the exit statuses', async () => {
     const { stdout } = await lanekit(cwd, '--help');
-    for (const command of ['route', 'scan', 'help']) {
+    for (const command of [
+      'route',
+      'scan',
+      'lanes',
+      'gate',
+      'summary',
+      'warmup-key',
+      'budget',
+      'help',
+    ]) {
       assert.match(stdout, new RegExp(`^ {2}${command} {2,}\\S`, 'm'));
     }
     assert.match(
       stdout,
-      /^Exit status:\n {2}0 {2}success\n {2}1 {2}a check failed: scan found a marker that --fail-on names\n {2}2 {2}a usage or configuration error/m,
+      /^Exit status:\n {2}0 {2}success\n {2}1 {2}a check failed: scan found a marker that --fail-on names, the gate failed, or a budget\n {5}broke or a record file holds a malformed line\n {2}2 {2}a usage or configuration error/m,
     );
   });
 

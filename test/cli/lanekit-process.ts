@@ -22,8 +22,17 @@ const ENV = {
 };
 
 export function lanekit(cwd: string, ...args: string[]): Promise<LanekitRun> {
+  return lanekitWithInput(cwd, '', ...args);
+}
+
+/** The CLI with `input` on its stdin, as `... | lanekit <command> --needs -` gives it. */
+export function lanekitWithInput(
+  cwd: string,
+  input: string,
+  ...args: string[]
+): Promise<LanekitRun> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [join(ROOT, 'dist', 'cli.js'), ...args],
       { cwd, env: ENV },
@@ -31,6 +40,7 @@ export function lanekit(cwd: string, ...args: string[]): Promise<LanekitRun> {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       },
     );
+    child.stdin?.end(input);
   });
 }
 

@@ -15,11 +15,31 @@ interface BadLine {
 }
 
 const TOP: BadLine[] = [
-  { args: [], says: ['missing the command, expected one of route, scan, help'] },
-  { args: ['rout'], says: ["unknown command 'rout', expected one of route, scan, help"] },
-  { args: ['--bogus'], says: ["unknown option '--bogus', expected a command (route, scan, help)"] },
+  {
+    args: [],
+    says: [
+      'missing the command, expected one of route, scan, lanes, gate, summary, warmup-key, budget, help',
+    ],
+  },
+  {
+    args: ['rout'],
+    says: [
+      "unknown command 'rout', expected one of route, scan, lanes, gate, summary, warmup-key, budget, help",
+    ],
+  },
+  {
+    args: ['--bogus'],
+    says: [
+      "unknown option '--bogus', expected a command (route, scan, lanes, gate, summary, warmup-key, budget, help)",
+    ],
+  },
   { args: ['-x', 'route'], says: ["unknown option '-x'"] },
-  { args: ['help', 'rout'], says: ["unknown command 'rout', expected route, scan, help"] },
+  {
+    args: ['help', 'rout'],
+    says: [
+      "unknown command 'rout', expected route, scan, lanes, gate, summary, warmup-key, budget, help",
+    ],
+  },
   { args: ['help', 'route', 'scan'], says: ["unexpected argument 'scan'"] },
   { args: ['help', '--bogus'], says: ["unknown option '--bogus', expected one of -h/--help"] },
   { args: ['--help', '--bogus'], says: ["unknown option '--bogus'"] },
