@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runAction } from '../harness/runner.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import { assertUsageError, lanekit } from './lanekit-process.ts';
 
 const RECORDS =

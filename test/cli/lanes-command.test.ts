@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pullRequestPayload } from '../harness/payloads.ts';
-import { runAction } from '../harness/runner.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
+import { runAction } from '../../src/rehearsal/runner.ts';
 import { assertUsageError, lanekit, lanekitWithInput } from './lanekit-process.ts';
 
 const LANES = `default: github

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 import { assertUsageError, lanekit } from './lanekit-process.ts';
 
 const API = join(ROOT, 'test/fixtures/github-api');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { checkDocs, REQUIRED_SECTIONS } from '../../scripts/check-docs.ts';
-import { ROOT } from '../harness/runner.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 
 const fence = (text: string) => `\`\`\`yaml\n${text}\`\`\`\n`;
 

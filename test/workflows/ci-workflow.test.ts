@@ -9,16 +9,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { GitFixture } from '../harness/git-fixture.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
-import { pullRequestPayload } from '../harness/payloads.ts';
-import { ROOT } from '../harness/runner.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 import type {
   SimulatedStep,
   SimulationOptions,
   WorkflowSimulation,
-} from '../harness/workflow-run.ts';
-import { simulateWorkflow } from '../harness/workflow-run.ts';
+} from '../../src/rehearsal/workflow-run.ts';
+import { simulateWorkflow } from '../../src/rehearsal/workflow-run.ts';
 
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'ci.yml');
 const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8';

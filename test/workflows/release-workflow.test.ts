@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { changelogSection } from '../../scripts/release-notes.ts';
-import { git, GitFixture } from '../harness/git-fixture.ts';
-import { parseFileCommands, ROOT } from '../harness/runner.ts';
+import { git, GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { parseFileCommands, ROOT } from '../../src/rehearsal/runner.ts';
 
 interface Step {
   id?: string;
