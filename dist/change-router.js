@@ -34,9 +34,10 @@ import {
 } from "./chunks/chunk-JZRQ347E.js";
 import {
   runAction
-} from "./chunks/chunk-TJAMB2AT.js";
+} from "./chunks/chunk-IE2KK4PV.js";
 import "./chunks/chunk-6ZRQNHWQ.js";
 import "./chunks/chunk-SHBUU7UF.js";
+import "./chunks/chunk-62AEXFA6.js";
 import "./chunks/chunk-WSZT5TYF.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {

@@ -12,6 +12,7 @@ import {
   neutralize
 } from "./chunks/chunk-BDGPVZJH.js";
 import {
+  CheckFailed,
   ConfigurationError,
   errorMessage
 } from "./chunks/chunk-2WEQVLCG.js";
@@ -21,35 +22,60 @@ import "./chunks/chunk-PYTXODB5.js";
 var USAGE = `Usage: lanekit <command> [options]
 
 Commands:
-  route   Print the run plan change-router would make for this checkout: which routes run
-          and why. Compares HEAD with its merge base with the default branch, or with HEAD~1
-          on the default branch itself; --worktree adds the uncommitted changes.
-  scan    Scan log files for cold-cache markers, as marker-scanner does.
-  help    Print this help, or a command's: lanekit help route.
+  route        Print the run plan change-router would make for this checkout: which routes
+               run and why. Compares HEAD with its merge base with the default branch, or with
+               HEAD~1 on the default branch itself; --worktree adds the uncommitted changes.
+  scan         Scan log files for cold-cache markers, as marker-scanner does.
+  lanes        Print the matrix lane-matrix would make from the lanes file.
+  gate         Judge a needs JSON as lane-matrix's gate does.
+  summary      Print timing-summary's report for a run's recorded job list.
+  warmup-key   Print the cache key registry-warmup computes for this checkout.
+  budget       Count deploy-budget-guard's record files against a budget.
+  help         Print this help, or a command's: lanekit help route.
 
 Run 'lanekit <command> --help' for a command's options.
 
 Exit status:
   0  success
-  1  a check failed: scan found a marker that --fail-on names
+  1  a check failed: scan found a marker that --fail-on names, the gate failed, or a budget
+     broke or a record file holds a malformed line
   2  a usage or configuration error: an unknown option, a bad or missing value, a revision
-     that is not in the clone, a bad routes or markers file; the message says which
+     that is not in the clone, a bad routes, markers or lanes file; the message says which
   3  lanekit could not finish: git failed, or a lanekit bug
 `;
-var COMMANDS = ["route", "scan", "help"];
-function isCommand(name) {
-  return COMMANDS.includes(name);
-}
-async function usageOf(command) {
-  switch (command) {
-    case "route":
-      return (await import("./chunks/route-command-LDDU7HMZ.js")).ROUTE_USAGE;
-    case "scan":
-      return (await import("./chunks/scan-command-S7EOE7OP.js")).SCAN_USAGE;
-    case "help":
-      return USAGE;
-  }
-}
+var COMMANDS = {
+  route: async () => {
+    const m = await import("./chunks/route-command-LDDU7HMZ.js");
+    return { usage: m.ROUTE_USAGE, run: m.routeCommand };
+  },
+  scan: async () => {
+    const m = await import("./chunks/scan-command-SNFWX4Y7.js");
+    return { usage: m.SCAN_USAGE, run: m.scanCommand };
+  },
+  lanes: async () => {
+    const m = await import("./chunks/lanes-command-QHVPJGCB.js");
+    return { usage: m.LANES_USAGE, run: m.lanesCommand };
+  },
+  gate: async () => {
+    const m = await import("./chunks/gate-command-AKMJOKAX.js");
+    return { usage: m.GATE_USAGE, run: m.gateCommand };
+  },
+  summary: async () => {
+    const m = await import("./chunks/summary-command-B3KIXAVZ.js");
+    return { usage: m.SUMMARY_USAGE, run: m.summaryCommand };
+  },
+  "warmup-key": async () => {
+    const m = await import("./chunks/warmup-key-command-27YLHBMI.js");
+    return { usage: m.WARMUP_KEY_USAGE, run: m.warmupKeyCommand };
+  },
+  budget: async () => {
+    const m = await import("./chunks/budget-command-W3GCDDEB.js");
+    return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
+  },
+  help: () => Promise.resolve({ usage: USAGE, run: helpCommand })
+};
+var NAMES = Object.keys(COMMANDS).join(", ");
+var isCommand = (name) => Object.hasOwn(COMMANDS, name);
 async function helpCommand(args) {
   const line = parseCommandLine({ options: {}, positionals: "a command" }, args);
   const [command, ...extra] = line.help ? [] : line.positionals;
@@ -57,21 +83,10 @@ async function helpCommand(args) {
     throw new UsageError(`unexpected argument '${extra[0]}': expected at most one command`);
   }
   if (command !== void 0 && !isCommand(command)) {
-    throw new UsageError(`unknown command '${command}', expected ${COMMANDS.join(", ")}`);
+    throw new UsageError(`unknown command '${command}', expected ${NAMES}`);
   }
-  process.stdout.write(await usageOf(command ?? "help"));
+  process.stdout.write((await COMMANDS[command ?? "help"]()).usage);
   return 0;
-}
-async function runCommand(command, args) {
-  switch (command) {
-    // Each command loads only its own modules: a scan of a large log has a memory budget.
-    case "route":
-      return (await import("./chunks/route-command-LDDU7HMZ.js")).routeCommand(args);
-    case "scan":
-      return (await import("./chunks/scan-command-S7EOE7OP.js")).scanCommand(args);
-    case "help":
-      return helpCommand(args);
-  }
 }
 function reportError(program, error) {
   const message = neutralize(errorMessage(error));
@@ -84,6 +99,11 @@ function reportError(program, error) {
     process.stderr.write(`${program}: ${message}
 `);
     return 2;
+  }
+  if (error instanceof CheckFailed) {
+    process.stderr.write(`${program}: ${message}
+`);
+    return 1;
   }
   if (error instanceof GitError) {
     process.stderr.write(`${program}: ${message}
@@ -103,17 +123,15 @@ async function main(argv) {
   const command = first !== void 0 && isCommand(first) ? first : void 0;
   const program = command === void 0 || command === "help" ? "lanekit" : `lanekit ${command}`;
   try {
-    if (command !== void 0) return await runCommand(command, rest);
+    if (command !== void 0) return await (await COMMANDS[command]()).run(rest);
     if (first === "--help" || first === "-h") return await helpCommand(rest);
     if (first === void 0) {
-      throw new UsageError(`missing the command, expected one of ${COMMANDS.join(", ")}`);
+      throw new UsageError(`missing the command, expected one of ${NAMES}`);
     }
     if (first.startsWith("-")) {
-      throw new UsageError(
-        `unknown option '${first}', expected a command (${COMMANDS.join(", ")}) or -h/--help`
-      );
+      throw new UsageError(`unknown option '${first}', expected a command (${NAMES}) or -h/--help`);
     }
-    throw new UsageError(`unknown command '${first}', expected one of ${COMMANDS.join(", ")}`);
+    throw new UsageError(`unknown command '${first}', expected one of ${NAMES}`);
   } catch (error) {
     return reportError(program, error);
   }

@@ -7,26 +7,32 @@ import {
 } from "./chunks/chunk-LM4QDYCW.js";
 import {
   readRulesInput
-} from "./chunks/chunk-2QEUZSI5.js";
+} from "./chunks/chunk-3QKV27ZW.js";
 import {
   DEFAULT_MARKERS_FILE,
-  buildReport,
   failOnMessage,
   markersSummary,
   verdictLine
-} from "./chunks/chunk-YKO2I2OX.js";
+} from "./chunks/chunk-LDKOA2FS.js";
+import {
+  buildReport
+} from "./chunks/chunk-6VAFBZHZ.js";
 import "./chunks/chunk-VCFY2PB4.js";
 import {
   CompiledRules
 } from "./chunks/chunk-NAVPR6M6.js";
 import {
-  DEFAULT_LANES_FILE,
   readLanesInput
-} from "./chunks/chunk-TBVBA6YH.js";
+} from "./chunks/chunk-MVL5LDAH.js";
 import {
-  currentRunAttempt,
+  currentRunAttempt
+} from "./chunks/chunk-YAHCJC2M.js";
+import {
   laneOfArtifact
-} from "./chunks/chunk-7ZHSTLJW.js";
+} from "./chunks/chunk-RML3SJZG.js";
+import {
+  DEFAULT_LANES_FILE
+} from "./chunks/chunk-HRFQ24N4.js";
 import {
   apiClient
 } from "./chunks/chunk-LZSCOON6.js";
@@ -40,9 +46,10 @@ import {
 } from "./chunks/chunk-JZRQ347E.js";
 import {
   runAction
-} from "./chunks/chunk-TJAMB2AT.js";
+} from "./chunks/chunk-IE2KK4PV.js";
 import "./chunks/chunk-6ZRQNHWQ.js";
 import "./chunks/chunk-SHBUU7UF.js";
+import "./chunks/chunk-62AEXFA6.js";
 import "./chunks/chunk-BDGPVZJH.js";
 import {
   CheckFailed,
@@ -126,7 +133,7 @@ async function scanRunJobs({ settings, compiled, lanes, context }) {
     );
     return [];
   }
-  const { scanRunJobLogs } = await import("./chunks/run-job-logs-RQQSH6ZT.js");
+  const { scanRunJobLogs } = await import("./chunks/run-job-logs-25QFPNVW.js");
   const { samples, concurrency } = settings;
   const client = await apiClient(settings.token, context.env, context.log);
   return scanRunJobLogs({ client, run: run2, lanes, compiled, samples, concurrency, log: context.log });

@@ -140,12 +140,12 @@ describe('lanekit: exit statuses', () => {
     });
   });
 
-  it("README's CLI part lists the statuses the usage lists", async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('docs/cli.md lists the statuses the usage lists', async () => {
+    const reference = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
     const { stdout } = await lanekit(clone, '--help');
     for (const status of ['0', '1', '2', '3']) {
       assert.match(stdout, new RegExp(`^ {2}${status} {2}\\S`, 'm'));
-      assert.match(readme, new RegExp(`^- \`${status}\`: `, 'm'), status);
+      assert.match(reference, new RegExp(`^\\| ${status} +\\| \\S`, 'm'), status);
     }
   });
 });
