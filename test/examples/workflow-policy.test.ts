@@ -1,7 +1,9 @@
 /**
  * The policy every workflow of the repository and every example follows (actionlint, run by
  * scripts/check-actions.ts, checks the rest):
- * - explicit top-level `permissions:` that grant at most read; a job that needs more says so;
+ * - explicit top-level `permissions:` that grant at most read; a job that needs more says so:
+ *   `actions: read` where a step reads this run's jobs (marker-scanner, timing-summary, the
+ *   lane-matrix gate), `contents: read` where a job checks out;
  * - `concurrency` per workflow and ref, cancelling stale pull request runs only;
  * - `timeout-minutes` on every job that runs steps;
  * - third-party actions pinned by full commit sha with a `# vX.Y.Z` comment, on a major that
@@ -38,15 +40,32 @@ const PINNED = /^([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([0-9a-f]{40})$/;
 const VERSION_COMMENT = /^v(\d+)\.\d+\.\d+$/;
 const LANEKIT_ACTION = /^lanekit\/lanekit\/actions\/([\w-]+)@v0$|^\.\/actions\/([\w-]+)$/;
 
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
 interface Job {
   'timeout-minutes'?: unknown;
   uses?: string;
-  steps?: unknown[];
+  permissions?: unknown;
+  steps?: Step[];
 }
 interface Workflow {
   permissions?: unknown;
   concurrency?: unknown;
   jobs: Record<string, Job>;
+}
+
+/** Steps that read this run's jobs through the API, so their job needs `actions: read`. */
+const readsRunJobs = (step: Step): boolean =>
+  /(?:^|\/)actions\/(?:marker-scanner|timing-summary)(?:@|$)/.test(step.uses ?? '') ||
+  (/(?:^|\/)actions\/lane-matrix(?:@|$)/.test(step.uses ?? '') && step.with?.mode === 'gate');
+
+/** What a scope grants a job: its own permissions replace the workflow's whole. */
+function grants(workflow: Workflow, job: Job, scope: string): boolean {
+  const permissions = (job.permissions ?? workflow.permissions) as Record<string, unknown> | null;
+  const level = permissions?.[scope];
+  return level === 'read' || level === 'write';
 }
 
 const workflowFiles = (): string[] =>
@@ -100,8 +119,7 @@ function usesProblems(
   return problems;
 }
 
-function policyProblems(file: string, pins: Map<string, string>): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
+function policyProblems(file: string, text: string, pins: Map<string, string>): string[] {
   const workflow = parse(text) as Workflow;
   const problems: string[] = [];
   const { permissions } = workflow;
@@ -130,6 +148,16 @@ function policyProblems(file: string, pins: Map<string, string>): string[] {
     if (job.uses === undefined && typeof job['timeout-minutes'] !== 'number') {
       problems.push(`${file}: job ${id} has no timeout-minutes`);
     }
+    const steps = job.steps ?? [];
+    if (steps.some(readsRunJobs) && !grants(workflow, job, 'actions')) {
+      problems.push(`${file}: job ${id} reads this run's jobs but is not granted actions: read`);
+    }
+    if (
+      steps.some((step) => step.uses?.startsWith('actions/checkout@')) &&
+      !grants(workflow, job, 'contents')
+    ) {
+      problems.push(`${file}: job ${id} checks out but is not granted contents: read`);
+    }
   }
   for (const [index, line] of text.split('\n').entries()) {
     const uses = USES_LINE.exec(line);
@@ -149,11 +177,32 @@ describe('workflow policy', () => {
 
   for (const file of files) {
     it(`${file}: least permissions, concurrency, timeouts, pinned Node 24 actions`, () => {
-      assert.deepEqual(policyProblems(file, pins), []);
+      assert.deepEqual(policyProblems(file, readFileSync(join(ROOT, file), 'utf8'), pins), []);
     });
   }
 
   it('finds what breaks the policy', () => {
+    const workflow = [
+      'on: push',
+      'permissions:',
+      '  contents: write',
+      'jobs:',
+      '  summary:',
+      '    runs-on: ubuntu-24.04',
+      '    permissions:',
+      '      pull-requests: write',
+      '    steps:',
+      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0',
+      '      - uses: lanekit/lanekit/actions/timing-summary@v0',
+      '',
+    ].join('\n');
+    assert.deepEqual(policyProblems('w.yml', workflow, new Map()), [
+      'w.yml: top-level permissions grant contents: write; grant write in the job that needs it',
+      `w.yml: concurrency must be ${JSON.stringify(CONCURRENCY)}, is undefined`,
+      'w.yml: job summary has no timeout-minutes',
+      "w.yml: job summary reads this run's jobs but is not granted actions: read",
+      'w.yml: job summary checks out but is not granted contents: read',
+    ]);
     const problems = usesProblems('x.yml', 1, 'actions/checkout@v5', undefined, new Map());
     assert.deepEqual(problems, [
       'x.yml:1: uses: actions/checkout@v5: pin a third-party action by its full 40-hex commit sha',
