@@ -201,6 +201,12 @@ describe(`${FILE}: a warm npm cache per lane, an offline fan-out on both lanes, 
       summary.map((s) => s.action),
       ['marker-scanner', 'timing-summary'],
     );
-    assert.match(summary[1]!.result.summary, /ci-required/);
+    // The simulated API serves the run's jobs (no logs, no run): the figures are the jobs'.
+    assert.match(
+      summary[1]!.result.outputs['target-seconds']!,
+      /^\d+$/,
+      'target-job: required names a job of the run, which completed',
+    );
+    assert.match(summary[1]!.result.summary, /\| wall \| to <code>required<\/code> \|/);
   });
 });
