@@ -16,6 +16,7 @@ import { CacheService } from '../harness/cache-service.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
 import { git, GitFixture } from '../harness/git-fixture.ts';
 import { GitHubApiServer } from '../harness/github-api.ts';
+import { assertRanInNeedsOrder } from '../harness/needs-order.ts';
 import type { WorkflowSimulation } from '../harness/workflow-run.ts';
 import { simulateWorkflow } from '../harness/workflow-run.ts';
 
@@ -122,24 +123,7 @@ describe(`${FILE}: a warm npm cache per lane, an offline fan-out on both lanes, 
   it('dispatched with lanes: both, fills npm cache once per lane and runs every leg of both lanes offline', async () => {
     const simulation = await simulate();
     assertStepsAndOutputs(FILE, simulation);
-    const span = (job: string) => {
-      const at = simulation.steps.flatMap((s, index) => (s.job === job ? [index] : []));
-      assert.ok(at.length > 0, `${job} ran a step`);
-      return { first: at[0]!, last: at.at(-1)! };
-    };
-    for (const [need, job] of [
-      ['changes', 'lanes'],
-      ['lanes', 'warmup'],
-      ['warmup', 'lint'],
-      ['warmup', 'test-canary'],
-      ['warmup', 'build'],
-      ['test-canary', 'test'],
-      ['test', 'required'],
-      ['build', 'required'],
-      ['required', 'summary'],
-    ]) {
-      assert.ok(span(need!).last < span(job!).first, `${job} started after ${need} finished`);
-    }
+    assert.deepEqual(assertRanInNeedsOrder(FILE, simulation), [], 'every job ran, in needs order');
     for (const [id, job] of simulation.jobs) assert.equal(job.result, 'success', id);
 
     const warmups = simulation.steps.filter((s) => s.job === 'warmup');
