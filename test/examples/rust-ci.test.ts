@@ -7,9 +7,9 @@
  * runs no Cargo at all, and the gate lets the Rust jobs be skipped.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CacheService } from '../harness/cache-service.ts';
 import { CargoRegistry, TEST_CRATES } from '../harness/cargo-registry.ts';
@@ -76,17 +76,6 @@ const WORKSPACE: Readonly<Record<string, string>> = {
   'docs/index.md': '# Docs\n',
 };
 
-function filesUnder(root: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const path = join(entry.parentPath, entry.name);
-        return [relative(root, path), readFileSync(path, 'utf8')];
-      }),
-  );
-}
-
 describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes, the gate and the summary`, () => {
   let registry: CargoRegistry;
   let service: CacheService;
@@ -104,17 +93,15 @@ describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes
       GitHubApiServer.start(),
     ]);
     root = mkdtempSync(join(tmpdir(), 'lanekit-example-rust-ci-'));
-    const project = join(root, 'project');
-    for (const [path, content] of Object.entries(WORKSPACE)) {
-      mkdirSync(dirname(join(project, path)), { recursive: true });
-      writeFileSync(join(project, path), content);
-    }
     const cargoHome = join(root, 'locking-cargo-home');
     mkdirSync(cargoHome);
     writeFileSync(join(cargoHome, 'config.toml'), registry.cargoConfig());
-    await generateLockfile(project, 'Cargo.toml', cargoHome);
     repo = new GitFixture();
-    baseSha = repo.commit('base', filesUnder(project));
+    repo.commit('workspace', WORKSPACE);
+    await generateLockfile(repo.origin, 'Cargo.toml', cargoHome);
+    baseSha = repo.commit('lockfile', {
+      'Cargo.lock': readFileSync(join(repo.origin, 'Cargo.lock'), 'utf8'),
+    });
     headSha = repo.commitOnBranch('feature', 'docs only', { 'docs/index.md': '# Docs\n\nMore.\n' });
   });
   after(async () => {
