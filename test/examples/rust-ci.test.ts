@@ -1,0 +1,287 @@
+/**
+ * examples/workflows/rust-ci.yml, run by the workflow simulator with its `run:` steps on a Cargo
+ * workspace locked against a loopback sparse registry: dispatched with lanes: both, each lane's
+ * warm-up fetches once and saves to the local CacheService, and every check, clippy and test leg
+ * of that lane, on a fresh machine (its home wiped), restores the lane's exact key and runs Cargo
+ * offline; the gate judges both lanes and the summary reads the run. A docs-only pull request
+ * runs no Cargo at all, and the gate lets the Rust jobs be skipped.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CacheService } from '../harness/cache-service.ts';
+import { CargoRegistry, TEST_CRATES } from '../harness/cargo-registry.ts';
+import { findCargo, generateLockfile } from '../harness/cargo-project.ts';
+import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
+import { GitFixture } from '../harness/git-fixture.ts';
+import { GitHubApiServer } from '../harness/github-api.ts';
+import { assertRanInNeedsOrder } from '../harness/needs-order.ts';
+import { pullRequestPayload } from '../harness/payloads.ts';
+import type { WorkflowSimulation } from '../harness/workflow-run.ts';
+import { simulateWorkflow } from '../harness/workflow-run.ts';
+
+const FILE = 'rust-ci.yml';
+/** What Cargo prints when it goes to the network. */
+const NETWORK_LINES = /^\s*(Updating|Downloading|Downloaded) /m;
+const LANES = ['github', 'velnor'];
+
+const crate = (name: string, dependencies: string, source: string): Record<string, string> => ({
+  [`crates/${name}/Cargo.toml`]: [
+    '[package]',
+    `name = "${name}"`,
+    'version = "0.1.0"',
+    'edition = "2021"',
+    'publish = false',
+    '',
+    '[features]',
+    'extra = []',
+    '',
+    '[dependencies]',
+    dependencies,
+    '',
+  ].join('\n'),
+  [`crates/${name}/src/lib.rs`]: source,
+});
+
+/** The workspace of the example's shard-items: core, parser, render and cli, each with a test. */
+const WORKSPACE: Readonly<Record<string, string>> = {
+  'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n',
+  ...crate(
+    'core',
+    'itoa = "1"',
+    'pub fn digits(n: u32) -> String {\n    itoa::Buffer::new().format(n).to_owned()\n}\n\n' +
+      '#[test]\nfn formats() {\n    assert_eq!(digits(42), "42");\n}\n',
+  ),
+  ...crate(
+    'parser',
+    'cfg-if = "1"',
+    'cfg_if::cfg_if! {\n    if #[cfg(feature = "extra")] {\n        pub const MODE: &str = "extra";\n' +
+      '    } else {\n        pub const MODE: &str = "plain";\n    }\n}\n\n' +
+      '#[test]\nfn has_a_mode() {\n    assert!(!MODE.is_empty());\n}\n',
+  ),
+  ...crate(
+    'render',
+    'quote = "1"',
+    'pub fn tokens() -> String {\n    quote::quote!(fn f() {}).to_string()\n}\n\n' +
+      '#[test]\nfn quotes() {\n    assert!(tokens().starts_with("fn f"));\n}\n',
+  ),
+  ...crate(
+    'cli',
+    'core = { path = "../core" }',
+    'pub fn banner() -> String {\n    format!("v{}", core::digits(1))\n}\n\n' +
+      '#[test]\nfn shows_the_version() {\n    assert_eq!(banner(), "v1");\n}\n',
+  ),
+  'docs/index.md': '# Docs\n',
+};
+
+describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes, the gate and the summary`, () => {
+  let registry: CargoRegistry;
+  let service: CacheService;
+  let api: GitHubApiServer;
+  let repo: GitFixture;
+  let root: string;
+  let baseSha: string;
+  let headSha: string;
+
+  before(async () => {
+    findCargo();
+    [registry, service, api] = await Promise.all([
+      CargoRegistry.start(),
+      CacheService.start(),
+      GitHubApiServer.start(),
+    ]);
+    root = mkdtempSync(join(tmpdir(), 'lanekit-example-rust-ci-'));
+    const cargoHome = join(root, 'locking-cargo-home');
+    mkdirSync(cargoHome);
+    writeFileSync(join(cargoHome, 'config.toml'), registry.cargoConfig());
+    repo = new GitFixture();
+    repo.commit('workspace', WORKSPACE);
+    await generateLockfile(repo.origin, 'Cargo.toml', cargoHome);
+    baseSha = repo.commit('lockfile', {
+      'Cargo.lock': readFileSync(join(repo.origin, 'Cargo.lock'), 'utf8'),
+    });
+    headSha = repo.commitOnBranch('feature', 'docs only', { 'docs/index.md': '# Docs\n\nMore.\n' });
+  });
+  after(async () => {
+    repo.cleanup();
+    rmSync(root, { recursive: true, force: true });
+    await Promise.all([registry.close(), service.close(), api.close()]);
+  });
+
+  /**
+   * Every leg is a fresh runner: the same home path, wiped, whose ~/.cargo knows only the
+   * registry's address. The workspace (and its target/) is shared, as one runner's would be.
+   */
+  function simulate(
+    event: { name: string; payload: unknown },
+    ref: string,
+  ): Promise<WorkflowSimulation> {
+    const home = join(root, 'home');
+    return simulateWorkflow({
+      workflowFile: join(EXAMPLES_DIR, FILE),
+      workspace: repo.clone({ ref }),
+      event,
+      api,
+      runSteps: true,
+      legEnv: (job, _matrix, index) => {
+        rmSync(home, { recursive: true, force: true });
+        mkdirSync(join(home, '.cargo'), { recursive: true });
+        writeFileSync(join(home, '.cargo', 'config.toml'), registry.cargoConfig());
+        return {
+          HOME: home,
+          RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(homedir(), '.rustup'),
+          CARGO_TERM_COLOR: 'never',
+          ...service.env({ job: `${job}-${index}` }),
+        };
+      },
+    });
+  }
+
+  const stepsOf = (simulation: WorkflowSimulation, job: string, action?: string) =>
+    simulation.steps.filter((s) => s.job === job && (action === undefined || s.action === action));
+  const gateOf = (simulation: WorkflowSimulation) => {
+    const [gate] = stepsOf(simulation, 'required', 'lane-matrix');
+    assert.ok(gate, 'the gate ran');
+    return {
+      result: gate.result,
+      decisions: JSON.parse(gate.result.outputs.decisions ?? '{}') as Record<
+        string,
+        { pass: boolean; why: string; legs: { lane: string }[] }
+      >,
+    };
+  };
+
+  it('dispatched with lanes: both, fetches once per lane and runs every leg of both lanes offline', async () => {
+    const simulation = await simulate(
+      {
+        name: 'workflow_dispatch',
+        payload: {
+          inputs: { lanes: 'both' },
+          ref: 'refs/heads/main',
+          repository: { full_name: 'octo-org/octo-repo', default_branch: 'main' },
+        },
+      },
+      baseSha,
+    );
+    assertStepsAndOutputs(FILE, simulation);
+    assert.deepEqual(assertRanInNeedsOrder(FILE, simulation), [], 'every job ran, in needs order');
+    for (const [id, job] of simulation.jobs) {
+      assert.equal(job.result, 'success', `${id}: ${job.result}`);
+    }
+
+    const warmups = stepsOf(simulation, 'warmup', 'registry-warmup');
+    assert.deepEqual(
+      warmups.map((s) => s.inputs.lane),
+      LANES,
+      'one warm-up per lane',
+    );
+    const keyOf = new Map<string, string>();
+    for (const { inputs, result } of warmups) {
+      assert.equal(result.outputs.populated, 'true', `${inputs.lane!}: fetched online`);
+      assert.equal(result.outputs.verified, 'true', `${inputs.lane!}: proven offline`);
+      assert.match(result.outputs.key!, new RegExp(`^registry-warmup-v1-${inputs.lane!}-cargo-`));
+      keyOf.set(inputs.lane!, result.outputs.key!);
+    }
+    assert.deepEqual(
+      registry
+        .downloads()
+        .map((name) => name.split('@')[0])
+        .sort(),
+      TEST_CRATES.flatMap((name) => [name, name]).sort(),
+      'every crate downloaded once per lane, by its warm-up only',
+    );
+
+    const restores = simulation.steps.filter(
+      (s) => s.action === 'registry-warmup' && s.job !== 'warmup',
+    );
+    assert.equal(restores.length, 4 + 2 + 2 + 4, 'check 2×2, clippy 2, canary 2, test 2 shards×2');
+    for (const { job, matrix, result } of restores) {
+      const lane = matrix.lane as string;
+      const where = `${job} on ${lane}`;
+      assert.equal(result.outputs['cache-hit'], 'true', where);
+      assert.equal(result.outputs.key, keyOf.get(lane), `${where}: its lane's key`);
+      assert.deepEqual(result.exportedEnv, { CARGO_NET_OFFLINE: 'true' }, where);
+    }
+    assert.equal(service.uploads, 2, 'each lane saved its entry once');
+    assert.equal(service.downloads, restores.length);
+
+    const cargoRuns = simulation.steps.filter(
+      (s) => s.action === 'run' && ['check', 'clippy', 'test-canary', 'test'].includes(s.job),
+    );
+    assert.equal(cargoRuns.length, restores.length);
+    for (const { job, result } of cargoRuns) {
+      assert.doesNotMatch(`${result.stdout}\n${result.stderr}`, NETWORK_LINES, job);
+    }
+    const packagesTested = (job: string, lane: string) =>
+      stepsOf(simulation, job, 'run')
+        .filter((s) => s.matrix.lane === lane)
+        .flatMap((s) => [...s.result.stdout.matchAll(/^test (\w+) \.\.\. ok$/gm)].map((m) => m[1]))
+        .sort();
+    for (const lane of LANES) {
+      assert.deepEqual(packagesTested('test-canary', lane), ['formats'], `${lane}: canary is core`);
+      assert.deepEqual(
+        packagesTested('test', lane),
+        ['has_a_mode', 'quotes', 'shows_the_version'],
+        `${lane}: the shards test parser, render and cli, each once`,
+      );
+    }
+
+    const gate = gateOf(simulation);
+    assert.equal(gate.result.outputs.result, 'success', gate.result.stdout);
+    for (const job of ['warmup', 'check', 'clippy', 'test-canary', 'test']) {
+      assert.deepEqual(
+        [...new Set(gate.decisions[job]!.legs.map((leg) => leg.lane))],
+        LANES,
+        `${job}: legs of both lanes judged`,
+      );
+    }
+
+    const [scan] = stepsOf(simulation, 'summary', 'marker-scanner');
+    const markers = JSON.parse(scan!.result.outputs.markers!) as {
+      sources: { name: string; lane?: string }[];
+    };
+    const laneOfSource = (name: string) => markers.sources.find((s) => s.name === name)?.lane;
+    for (const lane of LANES) {
+      for (const job of ['registry warm-up', 'clippy', 'test canary']) {
+        assert.equal(laneOfSource(`${job} (${lane})`), lane, `the scan read ${job} (${lane})`);
+      }
+    }
+    const [timing] = stepsOf(simulation, 'summary', 'timing-summary');
+    // The simulated API serves the run's jobs (no logs, no run): the figures are the jobs'.
+    assert.match(
+      timing!.result.outputs['target-seconds']!,
+      /^\d+$/,
+      'target-job: required names a job of the run, which completed',
+    );
+    assert.match(timing!.result.summary, /\| wall \| to <code>required<\/code> \|/);
+  });
+
+  it('on a docs-only pull request runs no Cargo, and the gate lets the Rust jobs be skipped', async () => {
+    const before = { uploads: service.uploads, downloads: registry.downloads().length };
+    const simulation = await simulate(
+      { name: 'pull_request', payload: pullRequestPayload({ baseSha, headSha }) },
+      headSha,
+    );
+    assertStepsAndOutputs(FILE, simulation);
+    for (const job of ['warmup', 'check', 'clippy', 'test-canary', 'test']) {
+      assert.equal(simulation.jobs.get(job)!.result, 'skipped', job);
+    }
+    assert.ok(
+      !assertRanInNeedsOrder(FILE, simulation).includes('docs -> required'),
+      'the docs job ran before the gate',
+    );
+    assert.equal(simulation.jobs.get('docs')!.result, 'success');
+    assert.deepEqual(
+      { uploads: service.uploads, downloads: registry.downloads().length },
+      before,
+      'nothing fetched, nothing saved',
+    );
+    const gate = gateOf(simulation);
+    assert.equal(gate.result.outputs.result, 'success', gate.result.stdout);
+    assert.match(gate.decisions.test!.why, /^skipped/);
+    assert.equal(gate.decisions.test!.pass, true);
+    assert.equal(stepsOf(simulation, 'summary').length, 2, 'the summary runs whatever happened');
+  });
+});
