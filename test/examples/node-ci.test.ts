@@ -12,13 +12,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CacheService } from '../harness/cache-service.ts';
+import { CacheService } from '../../src/rehearsal/cache-service.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
-import { git, GitFixture } from '../harness/git-fixture.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { git, GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { assertRanInNeedsOrder } from '../harness/needs-order.ts';
-import type { WorkflowSimulation } from '../harness/workflow-run.ts';
-import { simulateWorkflow } from '../harness/workflow-run.ts';
+import type { WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
+import { simulateWorkflow } from '../../src/rehearsal/workflow-run.ts';
 
 const FILE = 'node-ci.yml';
 const LANES = ['github', 'velnor'];

@@ -11,16 +11,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CacheService } from '../harness/cache-service.ts';
-import { CargoRegistry, TEST_CRATES } from '../harness/cargo-registry.ts';
-import { findCargo, generateLockfile } from '../harness/cargo-project.ts';
+import { CacheService } from '../../src/rehearsal/cache-service.ts';
+import { CargoRegistry, TEST_CRATES } from '../../src/rehearsal/cargo-registry.ts';
+import { findCargo, generateLockfile } from '../../src/rehearsal/cargo-project.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
-import { GitFixture } from '../harness/git-fixture.ts';
-import { GitHubApiServer } from '../harness/github-api.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { assertRanInNeedsOrder } from '../harness/needs-order.ts';
-import { pullRequestPayload } from '../harness/payloads.ts';
-import type { WorkflowSimulation } from '../harness/workflow-run.ts';
-import { simulateWorkflow } from '../harness/workflow-run.ts';
+import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
+import type { WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
+import { simulateWorkflow } from '../../src/rehearsal/workflow-run.ts';
 
 const FILE = 'rust-ci.yml';
 /** What Cargo prints when it goes to the network. */

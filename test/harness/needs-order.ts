@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EXAMPLES_DIR } from './example-workflows.ts';
-import type { WorkflowSimulation } from './workflow-run.ts';
+import type { WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
 
 interface Workflow {
   jobs: Record<string, { needs?: string | string[] }>;
