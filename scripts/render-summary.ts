@@ -4,7 +4,10 @@
  * an SVG, no Mermaid error, and with --expect-gantt at least one Gantt chart.
  *
  *   node scripts/render-summary.ts <summary.md> [--out page.html] [--screenshot page.png]
- *        [--expect-gantt] [--width 1280] [--title text]
+ *        [--expect-gantt] [--width 1280] [--max-height px] [--title text]
+ *   node scripts/render-summary.ts <page.html> --screenshot page.png [--expect-gantt] ...
+ *
+ * A page already made (out/index.html of `lanekit rehearse`) is drawn as it is.
  *
  * Exits 1 when a check fails, 2 on bad usage; prints what it saw as one JSON line.
  */
@@ -14,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RENDER_STATUS_ATTRIBUTE, summaryPage } from './summary-html.ts';
+import { RENDER_STATUS_ATTRIBUTE, summaryPage } from '../src/rehearsal/summary-page.ts';
 
 export interface PageCheck {
   readonly status: string;
@@ -89,6 +92,8 @@ export async function renderInChromium(
   options: {
     readonly width?: number;
     readonly screenshot?: boolean;
+    /** Clips the screenshot to the page's top this many pixels high. */
+    readonly maxHeight?: number;
     readonly timeoutMs?: number;
   } = {},
 ): Promise<RenderedPage> {
@@ -136,7 +141,10 @@ export async function renderInChromium(
             x: 0,
             y: 0,
             width: Math.ceil(metrics.cssContentSize.width),
-            height: Math.ceil(metrics.cssContentSize.height),
+            height: Math.min(
+              Math.ceil(metrics.cssContentSize.height),
+              options.maxHeight ?? Number.POSITIVE_INFINITY,
+            ),
             scale: 1,
           },
         })) as { data: string };
@@ -233,33 +241,45 @@ async function main(): Promise<number> {
       screenshot: { type: 'string' },
       'expect-gantt': { type: 'boolean', default: false },
       width: { type: 'string', default: '1280' },
+      'max-height': { type: 'string' },
       title: { type: 'string' },
     },
   });
   const width = Number(values.width);
-  const usable = values.out !== undefined || values.screenshot !== undefined;
-  if (positionals.length !== 1 || !usable || !Number.isInteger(width) || width < 320) {
+  const maxHeight = values['max-height'] === undefined ? undefined : Number(values['max-height']);
+  const source = positionals[0] ?? '';
+  const made = source.endsWith('.html');
+  const usable = made
+    ? values.screenshot !== undefined && values.out === undefined
+    : values.out !== undefined || values.screenshot !== undefined;
+  const heightOk = maxHeight === undefined || (Number.isInteger(maxHeight) && maxHeight >= 100);
+  if (positionals.length !== 1 || !usable || !Number.isInteger(width) || width < 320 || !heightOk) {
     console.error(
-      'usage: node scripts/render-summary.ts <summary.md> (--out page.html | --screenshot page.png | both) [--expect-gantt] [--width >=320] [--title text]',
+      'usage: node scripts/render-summary.ts <summary.md> (--out page.html | --screenshot page.png | both) [--expect-gantt] [--width >=320] [--max-height >=100] [--title text]\n       node scripts/render-summary.ts <page.html> --screenshot page.png [--expect-gantt] [--width >=320] [--max-height >=100]',
     );
     return 2;
   }
-  const source = positionals[0]!;
   const screenshot = values.screenshot;
-  const html = summaryPage(readFileSync(source, 'utf8'), {
-    title: values.title ?? basename(source),
-    openDetails: screenshot !== undefined,
-  });
   const scratch =
-    values.out === undefined ? mkdtempSync(join(tmpdir(), 'lanekit-summary-')) : undefined;
-  const out = values.out ?? join(scratch!, 'summary.html');
-  writeFileSync(out, html);
+    values.out === undefined && !made ? mkdtempSync(join(tmpdir(), 'lanekit-summary-')) : undefined;
+  const out = made ? source : (values.out ?? join(scratch!, 'summary.html'));
+  if (!made) {
+    const html = summaryPage(readFileSync(source, 'utf8'), {
+      title: values.title ?? basename(source),
+      openDetails: screenshot !== undefined,
+    });
+    writeFileSync(out, html);
+  }
   try {
     if (screenshot === undefined) {
       console.log(JSON.stringify({ html: out }));
       return 0;
     }
-    const page = await renderInChromium(out, { width, screenshot: true });
+    const page = await renderInChromium(out, {
+      width,
+      screenshot: true,
+      ...(maxHeight === undefined ? {} : { maxHeight }),
+    });
     writeFileSync(screenshot, page.png!);
     const problems = pageProblems(page.check, values['expect-gantt']);
     const { ganttTaskLabels, ...seen } = page.check;

@@ -18,14 +18,16 @@ Commands:
   summary      Print timing-summary's report for a run's recorded job list.
   warmup-key   Print the cache key registry-warmup computes for this checkout.
   budget       Count deploy-budget-guard's record files against a budget.
+  rehearse     Run a workflow's lanekit steps here against a local GitHub on a sample
+               repository (npm start), and write every summary to out/index.html.
   help         Print this help, or a command's: lanekit help route.
 
 Run 'lanekit <command> --help' for a command's options.
 
 Exit status:
   0  success
-  1  a check failed: scan found a marker that --fail-on names, the gate failed, or a budget
-     broke or a record file holds a malformed line
+  1  a check failed: scan found a marker that --fail-on names, the gate failed, a budget
+     broke or a record file holds a malformed line, or a rehearsed job failed
   2  a usage or configuration error: an unknown option, a bad or missing value, a revision
      that is not in the clone, a bad routes, markers or lanes file; the message says which
   3  lanekit could not finish: git failed, or a lanekit bug
@@ -68,6 +70,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   budget: async () => {
     const m = await import('./cli/budget-command.ts');
     return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
+  },
+  rehearse: async () => {
+    const m = await import('./cli/rehearse-command.ts');
+    return { usage: m.REHEARSE_USAGE, run: m.rehearseCommand };
   },
   help: () => Promise.resolve({ usage: USAGE, run: helpCommand }),
 };

@@ -40,6 +40,13 @@ export interface SimulatedRunInit {
   readonly headSha: string;
   /** The latest successful run of this workflow on the default branch, if any. */
   readonly baseline?: GeneratedAttempt;
+  /** The repository's Actions cache as it is now; none: empty. */
+  readonly cacheUsage?: () => CacheUsage;
+}
+
+export interface CacheUsage {
+  readonly bytes: number;
+  readonly count: number;
 }
 
 const WORKFLOW_ID = 161335;
@@ -77,6 +84,7 @@ export class SimulatedRun {
   serve(api: GitHubApiServer): void {
     const current = () => this.#attempt;
     const baseline = this.#init.baseline;
+    const usageNow = this.#init.cacheUsage;
     const served: ServedRun = {
       owner: OWNER,
       repo: REPO,
@@ -86,7 +94,10 @@ export class SimulatedRun {
       },
       plan: { workflowId: WORKFLOW_ID, workflowFile: this.#init.workflowFile },
       workflowFiles: { [`.github/workflows/${this.#init.workflowFile}`]: this.#init.workflowText },
-      cacheUsage: cacheUsageBody(OWNER, REPO, 0, 0),
+      get cacheUsage() {
+        const usage = usageNow?.() ?? { bytes: 0, count: 0 };
+        return cacheUsageBody(OWNER, REPO, usage.bytes, usage.count);
+      },
       baseline,
       workflowRuns: baseline === undefined ? [] : [baseline.run],
     };
@@ -148,7 +159,7 @@ function legLog(job: ApiJob, output: readonly string[]): string {
   for (const [i, step] of job.steps.entries()) {
     if (step.started_at === null) continue;
     const at = new Date(Date.parse(step.started_at)).toISOString().replace('Z', '0000Z');
-    lines.push(`${at} ##[group]Run ${step.name}`, `${at} ##[endgroup]`);
+    lines.push(`${at} ##[group]${step.name}`, `${at} ##[endgroup]`);
     for (const line of (output[i] ?? '').split('\n')) if (line !== '') lines.push(`${at} ${line}`);
   }
   return `\uFEFF${lines.join('\n')}\n`;

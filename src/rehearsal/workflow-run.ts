@@ -24,6 +24,7 @@ import type { RunResult } from './runner.ts';
 import { parseCommands, parseFileCommands, runAction } from './runner.ts';
 import type { GeneratedAttempt, JobPlan, StepPlan } from './run-bodies.ts';
 import { runnerFor, SimulatedRun, stepPlan } from './simulated-run.ts';
+import type { CacheUsage } from './simulated-run.ts';
 
 interface StepSpec {
   id?: string;
@@ -111,6 +112,8 @@ export interface SimulationOptions {
   readonly headSha?: string;
   /** The latest successful run of the workflow on the default branch, for the runs listing. */
   readonly baseline?: GeneratedAttempt;
+  /** What GET …/actions/cache/usage answers, asked at each request; default: no caches. */
+  readonly cacheUsage?: () => CacheUsage;
   /** Makes a leg fail, as a failing `run:` step would. */
   readonly legOutcome?: (job: string, matrix: Leg) => 'success' | 'failure';
   /** Runs `run:` steps in bash (`bash --noprofile --norc -eo pipefail`), as the runner does. */
@@ -120,6 +123,8 @@ export interface SimulationOptions {
    * runtime token (ArtifactService.env({ job })); `index` counts the job's legs from 0.
    */
   readonly legEnv?: (job: string, matrix: Leg, index: number) => Readonly<Record<string, string>>;
+  /** Called as each job ends (run or skipped), in the order they end. */
+  readonly onJob?: (job: SimulatedJob) => void;
 }
 
 const LANEKIT_STEP = /^(?:lanekit\/lanekit\/actions\/([\w-]+)@.+|\.\/actions\/([\w-]+))$/;
@@ -244,7 +249,7 @@ class LegRuntime {
 
   /** A step's variables over the runner's: `env` (workflow, job, step), RUNNER_TEMP, PATH. */
   stepEnv(env: Readonly<Record<string, string>>): Record<string, string> {
-    const path = [...this.#paths, process.env.PATH ?? ''].join(':');
+    const path = [...this.#paths, this.#runner.PATH ?? process.env.PATH ?? ''].join(':');
     return { ...env, ...this.#runner, RUNNER_TEMP: this.temp, PATH: path };
   }
 
@@ -351,6 +356,7 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
     headBranch: options.headBranch ?? 'main',
     headSha,
     ...(options.baseline ? { baseline: options.baseline } : {}),
+    ...(options.cacheUsage ? { cacheUsage: options.cacheUsage } : {}),
   });
   if (api) run.serve(api);
   const github: Value = {
@@ -399,7 +405,9 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
         status,
       };
       if (!evaluateCondition(spec.if, jobContext)) {
-        jobs.set(id, { id, result: 'skipped', outputs: {}, legs: [] });
+        const skipped: SimulatedJob = { id, result: 'skipped', outputs: {}, legs: [] };
+        jobs.set(id, skipped);
+        options.onJob?.(skipped);
         // GitHub lists a skipped job once, under its name as written.
         run.add({
           job: { ...jobPlan(id, spec), name: spec.name ?? id, skipped: true },
@@ -516,7 +524,9 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
           ]),
         );
       }
-      jobs.set(id, { id, result: failed ? 'failure' : 'success', outputs, legs });
+      const done: SimulatedJob = { id, result: failed ? 'failure' : 'success', outputs, legs };
+      jobs.set(id, done);
+      options.onJob?.(done);
     }
   }
 }

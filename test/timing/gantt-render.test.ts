@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pageProblems, renderInChromium } from '../../scripts/render-summary.ts';
-import { summaryBodyHtml, summaryPage } from '../../scripts/summary-html.ts';
+import { summaryBodyHtml, summaryPage } from '../../src/rehearsal/summary-page.ts';
 import { createGitHubClient } from '../../src/github/client.ts';
 import { parseLanesConfig } from '../../src/lanes/lanes-config.ts';
 import type { Logger } from '../../src/runner/logger.ts';

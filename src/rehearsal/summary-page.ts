@@ -1,16 +1,18 @@
 /**
- * A step summary (GitHub-flavoured Markdown with ```mermaid blocks) as one self-contained HTML
- * page, for a reviewer's eye and a screenshot: Markdown by `marked` (GFM), every Mermaid block
- * drawn in the page by the installed `mermaid` package's browser bundle, inlined as a data URL, so the page
- * opens offline and can be uploaded as one file.
+ * Step summaries (GitHub-flavoured Markdown with ```mermaid blocks) as HTML pages, for a
+ * reviewer's eye and a screenshot: Markdown by `marked` (GFM), every Mermaid block drawn in
+ * the page by the `mermaid` package's browser bundle.
  *
- * Kept under scripts/ (a development tool, not the product): the Mermaid bundle is 5 MB and
- * `mermaid` with its dependencies 200 MB, too much for the CLI to ship. The page renders the
- * Markdown's HTML as it is (GitHub would sanitize it), so give it summaries lanekit wrote.
+ * `mermaid` is a devDependency (its bundle is 5 MB, the package with its dependencies 200 MB,
+ * too much for lanekit to ship): a checkout after `npm ci` has it; without it a page shows the
+ * charts' source. The page renders the Markdown's HTML as it is (GitHub would sanitize it), so
+ * give it summaries lanekit wrote.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Marked } from 'marked';
+import { ROOT } from './runner.ts';
 
 /** Set on <body> when every Mermaid block is drawn (`done`) or one failed (`error`). */
 export const RENDER_STATUS_ATTRIBUTE = 'data-render-status';
@@ -21,7 +23,8 @@ export interface SummaryPageOptions {
   readonly openDetails?: boolean;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const markdown = new Marked({
   gfm: true,
@@ -38,20 +41,39 @@ export function summaryBodyHtml(summaryMarkdown: string): string {
   return markdown.parse(summaryMarkdown, { async: false });
 }
 
-let mermaidBundle: Buffer | undefined;
-
-/**
- * The installed mermaid browser bundle as a data URL: inlined as text it would need escaping,
- * since it holds `<!--`, which changes how HTML parses a <script> element's end.
- */
-function mermaidScriptUrl(): string {
-  mermaidBundle ??= readFileSync(fileURLToPath(import.meta.resolve('mermaid/dist/mermaid.min.js')));
-  return `data:text/javascript;base64,${mermaidBundle.toString('base64')}`;
+/** The installed mermaid browser bundle's path, or undefined when mermaid is not installed. */
+export function mermaidBundlePath(): string | undefined {
+  try {
+    return createRequire(join(ROOT, 'package.json')).resolve('mermaid/dist/mermaid.min.js');
+  } catch {
+    return undefined;
+  }
 }
 
-/** The whole page; it sets RENDER_STATUS_ATTRIBUTE on <body> when drawing ends. */
+/**
+ * The mermaid bundle as a data URL, for a page that stands alone: inlined as text it would
+ * need escaping, since it holds `<!--`, which changes how HTML parses a <script> element's end.
+ */
+export function mermaidDataUrl(): string {
+  const path = mermaidBundlePath();
+  if (path === undefined) throw new Error('mermaid is not installed: run npm ci');
+  return `data:text/javascript;base64,${readFileSync(path).toString('base64')}`;
+}
+
+/** A page of one summary, Mermaid inlined; it sets RENDER_STATUS_ATTRIBUTE on <body> when drawing ends. */
 export function summaryPage(summaryMarkdown: string, options: SummaryPageOptions): string {
-  const body = summaryBodyHtml(summaryMarkdown);
+  return htmlPage(summaryBodyHtml(summaryMarkdown), { ...options, mermaidSrc: mermaidDataUrl() });
+}
+
+/**
+ * A page of `bodyHtml` that draws its Mermaid blocks with the script at `mermaidSrc` (none:
+ * the blocks stay source, and RENDER_STATUS_ATTRIBUTE says `no-mermaid`).
+ */
+export function htmlPage(
+  bodyHtml: string,
+  options: SummaryPageOptions & { readonly mermaidSrc: string | undefined },
+): string {
+  const body = bodyHtml;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -75,13 +97,14 @@ export function summaryPage(summaryMarkdown: string, options: SummaryPageOptions
 <main>
 ${body}
 </main>
-<script src="${mermaidScriptUrl()}"></script>
+${options.mermaidSrc === undefined ? '' : `<script src="${escapeHtml(options.mermaidSrc)}"></script>`}
 <script>
   (async () => {
     const status = (value, message) => {
       document.body.setAttribute(${JSON.stringify(RENDER_STATUS_ATTRIBUTE)}, value);
       if (message) document.body.setAttribute('data-render-error', message);
     };
+    if (typeof mermaid === 'undefined') return status('no-mermaid');
     try {
       ${options.openDetails === true ? "document.querySelectorAll('details').forEach((d) => { d.open = true; });" : ''}
       // GitHub draws Mermaid with its default theme and strict security: no scripts, no clicks.

@@ -1,0 +1,146 @@
+/**
+ * `lanekit rehearse` end to end, as `npm start` runs it (the built CLI, in a temp dir): two runs
+ * of examples/workflows/rust-ci.yml on the sample repository, then what a person opens,
+ * out/index.html, drawn in Debian's chromium (skipped where chromium is not installed, except
+ * under CI, whose .ci/run installs it).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { pageProblems, renderInChromium } from '../../scripts/render-summary.ts';
+import type {
+  RehearsalRecord,
+  RunRecord,
+  StepRecord,
+} from '../../src/rehearsal/rehearsal-output.ts';
+import { ROOT } from '../../src/rehearsal/runner.ts';
+import { lanekit } from '../cli/lanekit-process.ts';
+
+const hasChromium = spawnSync('chromium', ['--version'], { stdio: 'ignore' }).status === 0;
+const needsChromium = hasChromium || process.env.CI ? {} : { skip: 'chromium is not installed' };
+
+const WORKFLOW = parse(readFileSync(join(ROOT, 'examples/workflows/rust-ci.yml'), 'utf8')) as {
+  jobs: Record<string, { needs?: string | string[] }>;
+};
+const LANES = ['github', 'velnor'];
+
+const stepsOf = (run: RunRecord, job: string, action: string): StepRecord[] =>
+  run.steps.filter((step) => step.job === job && step.action === action);
+
+describe('lanekit rehearse: rust-ci.yml on the sample repository, both lanes', () => {
+  let dir: string;
+  let record: RehearsalRecord;
+  let progress: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lanekit-rehearse-test-'));
+    const run = await lanekit(dir, 'rehearse', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    record = JSON.parse(run.stdout) as RehearsalRecord;
+    progress = (await lanekit(dir, 'rehearse', '--out', 'again')).stderr;
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs every job of both runs in needs order, and none fails', () => {
+    assert.deepEqual(
+      record.runs.map((run) => run.title),
+      ['Baseline: push to main', 'Feature branch, lanes: both'],
+    );
+    for (const run of record.runs) {
+      const order = run.jobs.map((job) => job.id);
+      assert.deepEqual([...order].sort(), Object.keys(WORKFLOW.jobs).sort(), run.title);
+      for (const [job, spec] of Object.entries(WORKFLOW.jobs)) {
+        for (const need of [spec.needs ?? []].flat()) {
+          assert.ok(
+            order.indexOf(need) < order.indexOf(job),
+            `${run.title}: ${need} before ${job}`,
+          );
+        }
+      }
+      assert.deepEqual(
+        run.jobs.filter((job) => job.result !== 'success').map((job) => job.id),
+        [],
+        `${run.title}: every job succeeded`,
+      );
+      assert.ok(
+        run.steps.every((step) => step.exitCode === 0),
+        `${run.title}: every lanekit step exited 0`,
+      );
+    }
+  });
+
+  it('warms each lane once, and every fan-out job restores its lane’s exact key and runs offline', () => {
+    const feature = record.runs[1]!;
+    const warmups = stepsOf(feature, 'warmup', 'registry-warmup');
+    assert.deepEqual(
+      warmups.map((step) => step.leg),
+      LANES.map((lane) => `registry warm-up (${lane})`),
+    );
+    const keyOf = new Map(warmups.map((step, i) => [LANES[i]!, step.outputs.key!]));
+    for (const step of warmups) {
+      assert.equal(step.outputs.populated, 'true', `${step.leg}: the new lockfile is fetched`);
+      assert.equal(step.outputs.verified, 'true', `${step.leg}: proven offline`);
+    }
+    assert.notEqual(keyOf.get('github'), keyOf.get('velnor'), 'one cache per lane');
+    const restores = feature.steps.filter(
+      (step) => step.action === 'registry-warmup' && step.job !== 'warmup',
+    );
+    assert.equal(restores.length, 12, 'check 2x2, clippy 2, test canary 2, test 2x2');
+    for (const step of restores) {
+      const lane = LANES.find((name) => step.leg.includes(name))!;
+      assert.equal(step.outputs['cache-hit'], 'true', step.leg);
+      assert.equal(step.outputs.key, keyOf.get(lane), `${step.leg} restores its lane's key`);
+      assert.deepEqual(step.exportedEnv, { CARGO_NET_OFFLINE: 'true' }, step.leg);
+    }
+    // The baseline's one lane saved once, the feature's two lanes once each; no fan-out saved.
+    assert.equal(record.cache.saves, 1 + 2);
+    assert.equal(
+      record.cache.restores,
+      6 + restores.length + 1,
+      'every restore, and the github warm-up from the baseline',
+    );
+  });
+
+  it('passes the gate on both runs', () => {
+    for (const run of record.runs) {
+      const [gate] = stepsOf(run, 'required', 'lane-matrix');
+      assert.equal(gate?.outputs.result, 'success', run.title);
+    }
+  });
+
+  it('summarizes the feature run with a Gantt, a markers verdict and the baseline to compare', () => {
+    const feature = record.runs[1]!;
+    const [timing] = stepsOf(feature, 'summary', 'timing-summary');
+    const [markers] = stepsOf(feature, 'summary', 'marker-scanner');
+    const summary = readFileSync(join(dir, 'out', timing!.summary!), 'utf8');
+    assert.match(summary, /```mermaid\ngantt\n/);
+    assert.match(summary, /#### Compared with \[run 7001\]/);
+    assert.match(summary, /#### Markers\n\n<code>no-markers<\/code>/);
+    assert.equal(markers!.outputs.verdict, 'no-markers');
+    assert.match(readFileSync(join(dir, 'out', markers!.summary!), 'utf8'), /10 explained/);
+  });
+
+  it('writes every summary and one page, and says where on a line of its own', () => {
+    const summaries = record.runs.flatMap((run) => run.steps.flatMap((s) => s.summary ?? []));
+    assert.ok(summaries.length > 20);
+    for (const file of summaries) assert.ok(existsSync(join(dir, 'out', file)), file);
+    assert.ok(existsSync(join(dir, 'out', 'index.html')));
+    assert.ok(existsSync(join(dir, 'again', 'index.html')));
+    assert.match(progress, /^ {2}10 summary: success$/m, 'a progress line per job');
+  });
+
+  it(
+    'draws out/index.html in chromium: both runs’ Gantt charts, no Mermaid error',
+    needsChromium,
+    async () => {
+      const { check } = await renderInChromium(join(dir, 'out', 'index.html'));
+      assert.deepEqual(pageProblems(check, true), []);
+      assert.equal(check.ganttSvgs, 2, 'the feature run and its baseline');
+      assert.equal(check.errorText, false);
+    },
+  );
+});
