@@ -43,7 +43,9 @@ describe('lanekit rehearse: rust-ci.yml on the sample repository, both lanes', (
     record = JSON.parse(run.stdout) as RehearsalRecord;
     progress = (await lanekit(dir, 'rehearse', '--out', 'again')).stderr;
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('runs every job of both runs in needs order, and none fails', () => {
     assert.deepEqual(
