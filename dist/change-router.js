@@ -8,7 +8,8 @@ import {
   parseRoutesConfig,
   planSummary,
   routeChanges
-} from "./chunks/chunk-OZOXBWPH.js";
+} from "./chunks/chunk-QJFRNCU5.js";
+import "./chunks/chunk-4BEZLSD7.js";
 import "./chunks/chunk-IPZMFRDG.js";
 import {
   latestSuccessfulRun
@@ -24,7 +25,8 @@ import {
   readWorkflowEvent,
   repositoryOf
 } from "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-ZUL63HEX.js";
+import "./chunks/chunk-UH4JFLZK.js";
+import "./chunks/chunk-Z6KEAZSF.js";
 import {
   setJsonOutput
 } from "./chunks/chunk-6QVZVFDK.js";

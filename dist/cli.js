@@ -31,37 +31,39 @@ Commands:
   summary      Print timing-summary's report for a run's recorded job list.
   warmup-key   Print the cache key registry-warmup computes for this checkout.
   budget       Count deploy-budget-guard's record files against a budget.
+  rehearse     Run a workflow's lanekit steps here against a local GitHub on a sample
+               repository (npm start), and write every summary to out/index.html.
   help         Print this help, or a command's: lanekit help route.
 
 Run 'lanekit <command> --help' for a command's options.
 
 Exit status:
   0  success
-  1  a check failed: scan found a marker that --fail-on names, the gate failed, or a budget
-     broke or a record file holds a malformed line
+  1  a check failed: scan found a marker that --fail-on names, the gate failed, a budget
+     broke or a record file holds a malformed line, or a rehearsed job failed
   2  a usage or configuration error: an unknown option, a bad or missing value, a revision
      that is not in the clone, a bad routes, markers or lanes file; the message says which
   3  lanekit could not finish: git failed, or a lanekit bug
 `;
 var COMMANDS = {
   route: async () => {
-    const m = await import("./chunks/route-command-LDDU7HMZ.js");
+    const m = await import("./chunks/route-command-BNTNWK5O.js");
     return { usage: m.ROUTE_USAGE, run: m.routeCommand };
   },
   scan: async () => {
-    const m = await import("./chunks/scan-command-SNFWX4Y7.js");
+    const m = await import("./chunks/scan-command-MPMSEEJY.js");
     return { usage: m.SCAN_USAGE, run: m.scanCommand };
   },
   lanes: async () => {
-    const m = await import("./chunks/lanes-command-QHVPJGCB.js");
+    const m = await import("./chunks/lanes-command-WJCP27J7.js");
     return { usage: m.LANES_USAGE, run: m.lanesCommand };
   },
   gate: async () => {
-    const m = await import("./chunks/gate-command-AKMJOKAX.js");
+    const m = await import("./chunks/gate-command-WYBPZRHU.js");
     return { usage: m.GATE_USAGE, run: m.gateCommand };
   },
   summary: async () => {
-    const m = await import("./chunks/summary-command-B3KIXAVZ.js");
+    const m = await import("./chunks/summary-command-3DW2G6C7.js");
     return { usage: m.SUMMARY_USAGE, run: m.summaryCommand };
   },
   "warmup-key": async () => {
@@ -71,6 +73,10 @@ var COMMANDS = {
   budget: async () => {
     const m = await import("./chunks/budget-command-W3GCDDEB.js");
     return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
+  },
+  rehearse: async () => {
+    const m = await import("./chunks/rehearse-command-Z2VTBKXH.js");
+    return { usage: m.REHEARSE_USAGE, run: m.rehearseCommand };
   },
   help: () => Promise.resolve({ usage: USAGE, run: helpCommand })
 };

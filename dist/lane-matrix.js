@@ -7,7 +7,7 @@ import {
   gateVerdict,
   judgeGate,
   parseMustRun
-} from "./chunks/chunk-OVYZOMYX.js";
+} from "./chunks/chunk-4HEV65IO.js";
 import {
   RESERVED_MATRIX_KEYS,
   buildMatrices,
@@ -17,21 +17,21 @@ import {
   requestedLanes,
   selectLanes,
   shardPlanOf
-} from "./chunks/chunk-VJU3XROQ.js";
+} from "./chunks/chunk-6NMC62O7.js";
 import {
   shown
 } from "./chunks/chunk-U6YF45QA.js";
 import {
   NeedsGraph,
   parseWorkflow
-} from "./chunks/chunk-Z7F4QPMV.js";
+} from "./chunks/chunk-GHCFO6PF.js";
 import {
   readRunWorkflowFile
 } from "./chunks/chunk-YQQAF6OB.js";
 import "./chunks/chunk-OWJYVQDS.js";
 import {
   readLanesInput
-} from "./chunks/chunk-MVL5LDAH.js";
+} from "./chunks/chunk-4XE3IOUW.js";
 import {
   currentRunAttempt,
   listRunAttemptJobs
@@ -41,16 +41,17 @@ import {
 } from "./chunks/chunk-RML3SJZG.js";
 import {
   DEFAULT_LANES_FILE
-} from "./chunks/chunk-HRFQ24N4.js";
+} from "./chunks/chunk-NNRTMOBY.js";
 import {
   apiClient
 } from "./chunks/chunk-LZSCOON6.js";
 import {
   readWorkflowEvent
 } from "./chunks/chunk-PFIR35EB.js";
+import "./chunks/chunk-UH4JFLZK.js";
 import {
   require_dist
-} from "./chunks/chunk-ZUL63HEX.js";
+} from "./chunks/chunk-Z6KEAZSF.js";
 import {
   setJsonOutput
 } from "./chunks/chunk-6QVZVFDK.js";

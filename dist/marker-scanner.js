@@ -7,13 +7,13 @@ import {
 } from "./chunks/chunk-LM4QDYCW.js";
 import {
   readRulesInput
-} from "./chunks/chunk-3QKV27ZW.js";
+} from "./chunks/chunk-WDG4ZQBV.js";
 import {
   DEFAULT_MARKERS_FILE,
   failOnMessage,
   markersSummary,
   verdictLine
-} from "./chunks/chunk-LDKOA2FS.js";
+} from "./chunks/chunk-TWMVON3P.js";
 import {
   buildReport
 } from "./chunks/chunk-6VAFBZHZ.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunks/chunk-NAVPR6M6.js";
 import {
   readLanesInput
-} from "./chunks/chunk-MVL5LDAH.js";
+} from "./chunks/chunk-4XE3IOUW.js";
 import {
   currentRunAttempt
 } from "./chunks/chunk-YAHCJC2M.js";
@@ -32,12 +32,13 @@ import {
 } from "./chunks/chunk-RML3SJZG.js";
 import {
   DEFAULT_LANES_FILE
-} from "./chunks/chunk-HRFQ24N4.js";
+} from "./chunks/chunk-NNRTMOBY.js";
 import {
   apiClient
 } from "./chunks/chunk-LZSCOON6.js";
 import "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-ZUL63HEX.js";
+import "./chunks/chunk-UH4JFLZK.js";
+import "./chunks/chunk-Z6KEAZSF.js";
 import {
   setJsonOutput
 } from "./chunks/chunk-6QVZVFDK.js";
@@ -145,7 +146,7 @@ async function scanArtifacts({
   context
 }) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-KN6L5BQI.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-KSLSI4FN.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -7,40 +7,41 @@ import {
   parseLanePattern,
   readRun,
   timingSummary
-} from "./chunks/chunk-FAVJRXO2.js";
+} from "./chunks/chunk-2FJ2DO5Y.js";
 import "./chunks/chunk-CVCU5CEQ.js";
 import "./chunks/chunk-YMMWLN6U.js";
-import "./chunks/chunk-Z7F4QPMV.js";
+import "./chunks/chunk-GHCFO6PF.js";
 import "./chunks/chunk-YQQAF6OB.js";
 import "./chunks/chunk-OWJYVQDS.js";
 import {
   readRulesInput
-} from "./chunks/chunk-3QKV27ZW.js";
+} from "./chunks/chunk-WDG4ZQBV.js";
 import {
   DEFAULT_MARKERS_FILE,
   checkFailOn,
   failOnMessage
-} from "./chunks/chunk-LDKOA2FS.js";
+} from "./chunks/chunk-TWMVON3P.js";
 import "./chunks/chunk-6VAFBZHZ.js";
 import "./chunks/chunk-VCFY2PB4.js";
 import "./chunks/chunk-NAVPR6M6.js";
 import {
   readLanesInput
-} from "./chunks/chunk-MVL5LDAH.js";
+} from "./chunks/chunk-4XE3IOUW.js";
 import {
   currentRunAttempt
 } from "./chunks/chunk-YAHCJC2M.js";
 import "./chunks/chunk-RML3SJZG.js";
 import {
   DEFAULT_LANES_FILE
-} from "./chunks/chunk-HRFQ24N4.js";
+} from "./chunks/chunk-NNRTMOBY.js";
 import {
   apiClient
 } from "./chunks/chunk-LZSCOON6.js";
 import {
   readWorkflowEvent
 } from "./chunks/chunk-PFIR35EB.js";
-import "./chunks/chunk-ZUL63HEX.js";
+import "./chunks/chunk-UH4JFLZK.js";
+import "./chunks/chunk-Z6KEAZSF.js";
 import {
   setJsonOutput
 } from "./chunks/chunk-6QVZVFDK.js";

@@ -9,11 +9,13 @@ import {
   describeReason,
   parseRoutesConfig,
   routeChanges
-} from "./chunk-OZOXBWPH.js";
+} from "./chunk-QJFRNCU5.js";
+import "./chunk-4BEZLSD7.js";
 import "./chunk-IPZMFRDG.js";
 import "./chunk-OWJYVQDS.js";
 import "./chunk-PFIR35EB.js";
-import "./chunk-ZUL63HEX.js";
+import "./chunk-UH4JFLZK.js";
+import "./chunk-Z6KEAZSF.js";
 import "./chunk-SHBUU7UF.js";
 import {
   UsageError,

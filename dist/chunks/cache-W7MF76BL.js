@@ -1,9 +1,13 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  BearerCredentialHandler,
+  require_commonjs,
+  require_commonjs2
+} from "./chunk-OXMWYKAV.js";
+import {
   AbortError,
   AnonymousCredential,
-  BearerCredentialHandler,
   BufferScheduler,
   ExtendedServiceClient,
   Poller,
@@ -27,15 +31,13 @@ import {
   isTokenCredential,
   parseXML,
   randomUUID,
-  require_commonjs,
-  require_commonjs2,
   storageBrowserPolicy,
   storageCorrectContentLengthPolicy,
   storageRequestFailureDetailsParserPolicy,
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-2WRKCO4W.js";
+} from "./chunk-CN3HRHVE.js";
 import {
   expand
 } from "./chunk-IPZMFRDG.js";

@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   downloadRunArtifact,
   listRunArtifacts
-} from "./chunk-V7WJSSTW.js";
+} from "./chunk-QFANTVLF.js";
 import {
   displayPath,
   expandLogPaths,

@@ -7,7 +7,7 @@ import {
 
 // src/github/artifacts.ts
 async function artifactClient() {
-  const { DefaultArtifactClient } = await import("./artifact-MDUVMEE2.js");
+  const { DefaultArtifactClient } = await import("./artifact-5HSONJ42.js");
   return new DefaultArtifactClient();
 }
 async function uploadRunArtifact(name, files, root, retentionDays) {
