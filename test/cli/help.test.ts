@@ -1,9 +1,10 @@
 /** `--help`, `-h` and `lanekit help`: each command's usage on stdout, exit status 0. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ROOT } from '../../src/rehearsal/runner.ts';
 import { lanekit } from './lanekit-process.ts';
 
 const ASKS: Record<string, string[][]> = {
@@ -47,6 +48,10 @@ const ASKS: Record<string, string[][]> = {
     ['budget', '--help'],
     ['help', 'budget'],
   ],
+  'Usage: lanekit rehearse ': [
+    ['rehearse', '--help'],
+    ['help', 'rehearse'],
+  ],
 };
 
 describe('lanekit help', () => {
@@ -70,6 +75,18 @@ describe('lanekit help', () => {
     }
   }
 
+  it("docs/cli.md holds every command's usage as --help prints it", async () => {
+    const reference = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    for (const [usage, [args]] of Object.entries(ASKS)) {
+      if (args![0] === 'help') continue;
+      const { stdout } = await lanekit(cwd, ...args!);
+      assert.ok(
+        reference.includes(`\`\`\`text\n${stdout}\`\`\``),
+        `${usage.trim()}: docs/cli.md differs`,
+      );
+    }
+  });
+
   it('reads `--` as the end of options: a --help after it is a path', async () => {
     const run = await lanekit(cwd, 'scan', '--', '--help');
     assert.equal(run.code, 2);
@@ -86,13 +103,14 @@ describe('lanekit help', () => {
       'summary',
       'warmup-key',
       'budget',
+      'rehearse',
       'help',
     ]) {
       assert.match(stdout, new RegExp(`^ {2}${command} {2,}\\S`, 'm'));
     }
     assert.match(
       stdout,
-      /^Exit status:\n {2}0 {2}success\n {2}1 {2}a check failed: scan found a marker that --fail-on names, the gate failed, or a budget\n {5}broke or a record file holds a malformed line\n {2}2 {2}a usage or configuration error/m,
+      /^Exit status:\n {2}0 {2}success\n {2}1 {2}a check failed: scan found a marker that --fail-on names, the gate failed, a budget\n {5}broke or a record file holds a malformed line, or a rehearsed job failed\n {2}2 {2}a usage or configuration error/m,
     );
   });
 

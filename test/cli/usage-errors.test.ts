@@ -18,26 +18,26 @@ const TOP: BadLine[] = [
   {
     args: [],
     says: [
-      'missing the command, expected one of route, scan, lanes, gate, summary, warmup-key, budget, help',
+      'missing the command, expected one of route, scan, lanes, gate, summary, warmup-key, budget, rehearse, help',
     ],
   },
   {
     args: ['rout'],
     says: [
-      "unknown command 'rout', expected one of route, scan, lanes, gate, summary, warmup-key, budget, help",
+      "unknown command 'rout', expected one of route, scan, lanes, gate, summary, warmup-key, budget, rehearse, help",
     ],
   },
   {
     args: ['--bogus'],
     says: [
-      "unknown option '--bogus', expected a command (route, scan, lanes, gate, summary, warmup-key, budget, help)",
+      "unknown option '--bogus', expected a command (route, scan, lanes, gate, summary, warmup-key, budget, rehearse, help)",
     ],
   },
   { args: ['-x', 'route'], says: ["unknown option '-x'"] },
   {
     args: ['help', 'rout'],
     says: [
-      "unknown command 'rout', expected route, scan, lanes, gate, summary, warmup-key, budget, help",
+      "unknown command 'rout', expected route, scan, lanes, gate, summary, warmup-key, budget, rehearse, help",
     ],
   },
   { args: ['help', 'route', 'scan'], says: ["unexpected argument 'scan'"] },
