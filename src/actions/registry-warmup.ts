@@ -2,6 +2,7 @@ import type { ActionContext } from '../runner/action-context.ts';
 import { workspaceOf } from '../runner/config-input.ts';
 import { ConfigurationError } from '../runner/errors.ts';
 import { actionsCache } from '../warmup/cache-client.ts';
+import { checkCachePrefix, DEFAULT_CACHE_PREFIX } from '../warmup/cache-prefix.ts';
 import { cacheVersion, compressionMethod } from '../warmup/cache-key.ts';
 import { customPreset } from '../warmup/custom-preset.ts';
 import type { CustomInputs } from '../warmup/custom-preset.ts';
@@ -23,15 +24,8 @@ export interface RegistryWarmupInputs {
   readonly summary: boolean;
 }
 
-const PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
-
 export function getInputs({ inputs }: ActionContext): RegistryWarmupInputs {
-  const prefix = inputs.optional('prefix') ?? 'registry-warmup-v1';
-  if (!PREFIX.test(prefix)) {
-    throw new ConfigurationError(
-      `prefix: got '${prefix}', expected 1-100 letters, digits, '.', '_' or '-'`,
-    );
-  }
+  const prefix = checkCachePrefix(inputs.optional('prefix') ?? DEFAULT_CACHE_PREFIX);
   return {
     mode: inputs.choice('mode', ['warm', 'restore'], 'warm'),
     // Required: no ecosystem is a better guess than another.
