@@ -146,3 +146,60 @@ describe('lanekit rehearse: rust-ci.yml on the sample repository, both lanes', (
     },
   );
 });
+
+describe('lanekit rehearse --workflow: another example, and bad options', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lanekit-rehearse-node-'));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rehearses node-ci.yml on the sample repository’s npm app, warming npm once', async () => {
+    const run = await lanekit(
+      dir,
+      'rehearse',
+      '--workflow',
+      join(ROOT, 'examples/workflows/node-ci.yml'),
+      '--lanes',
+      'github',
+      '--json',
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const record = JSON.parse(run.stdout) as RehearsalRecord;
+    assert.equal(record.workflow, 'node-ci.yml');
+    for (const done of record.runs) {
+      assert.deepEqual(
+        done.jobs.filter((job) => job.result === 'failure').map((job) => job.id),
+        [],
+      );
+    }
+    const feature = record.runs[1]!;
+    const warmups = feature.steps.filter(
+      (step) => step.job === 'warmup' && step.action === 'registry-warmup',
+    );
+    assert.deepEqual(
+      warmups.map((step) => step.outputs['cache-hit']),
+      ['true'],
+      'the feature run changed no npm lockfile: the github lane restores the baseline entry',
+    );
+    const restores = feature.steps.filter(
+      (step) => step.action === 'registry-warmup' && step.job !== 'warmup',
+    );
+    assert.ok(restores.length > 0);
+    for (const step of restores) assert.equal(step.outputs['cache-hit'], 'true', step.leg);
+  });
+
+  it('2: an unknown --lanes value, a missing --workflow file', async () => {
+    const lanes = await lanekit(dir, 'rehearse', '--lanes', 'all');
+    assert.equal(lanes.code, 2);
+    assert.match(
+      lanes.stderr,
+      /^lanekit rehearse: --lanes: got 'all', expected one of github\|velnor\|both/,
+    );
+    const missing = await lanekit(dir, 'rehearse', '--workflow', 'nope.yml');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--workflow: no such file 'nope\.yml'/);
+  });
+});
