@@ -104,7 +104,7 @@ const NPM_APP: Files = {
     "const { shout } = require('sample-format');\nexports.greet = (name) => shout(`hello ${name}`);\n",
   'scripts/build.js':
     "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\n" +
-    "fs.copyFileSync('src/index.js', 'dist/index.js');\n",
+    "fs.copyFileSync('src/index.js', 'dist/index.js');\nconsole.log(`built on node ${process.version}`);\n",
   'test/smoke.test.js': testFile('smoke'),
   'test/parse.test.js': testFile('parse'),
   'test/format.test.js': testFile('format'),
@@ -117,6 +117,29 @@ function writeFiles(root: string, files: Files): void {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
+}
+
+/**
+ * Commits the npm app (src/, four test files, a build script) with its one dependency packed
+ * into vendor/ and locked, offline, with `scratch` as npm's home; returns the commit.
+ */
+export function commitNpmApp(repo: GitFixture, scratch: string): string {
+  writeFiles(repo.origin, NPM_APP);
+  const npm = (cwd: string, ...args: string[]) =>
+    execFileSync('npm', [...args, '--offline', '--no-audit', '--no-fund'], {
+      cwd,
+      env: {
+        ...process.env,
+        HOME: join(scratch, 'packing-home'),
+        npm_config_update_notifier: 'false',
+      },
+      stdio: 'pipe',
+    });
+  mkdirSync(join(repo.origin, 'vendor'));
+  npm(join(repo.origin, 'vendor'), 'pack', '../packages/format');
+  npm(repo.origin, 'install', '--package-lock-only');
+  git(repo.origin, 'add', '--all');
+  return repo.commit('npm app with a vendored dependency');
 }
 
 /** Writes the registry's crate sources under `dir` and serves them. */
@@ -159,22 +182,7 @@ export async function buildSampleRepository(
   repo.commit('Lock the workspace', {
     'Cargo.lock': readFileSync(join(repo.origin, 'Cargo.lock'), 'utf8'),
   });
-  writeFiles(repo.origin, NPM_APP);
-  const npm = (cwd: string, ...args: string[]) =>
-    execFileSync('npm', [...args, '--offline', '--no-audit', '--no-fund'], {
-      cwd,
-      env: {
-        ...process.env,
-        HOME: join(scratch, 'packing-home'),
-        npm_config_update_notifier: 'false',
-      },
-      stdio: 'pipe',
-    });
-  mkdirSync(join(repo.origin, 'vendor'));
-  npm(join(repo.origin, 'vendor'), 'pack', '../packages/format');
-  npm(repo.origin, 'install', '--package-lock-only');
-  git(repo.origin, 'add', '--all');
-  repo.commit('npm app with a vendored dependency');
+  commitNpmApp(repo, scratch);
   repo.commit('Docs', { 'docs/index.md': '# Sample\n\nHow to build it.\n' });
   const mainSha = repo.sha('main');
 

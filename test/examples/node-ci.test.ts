@@ -1,20 +1,20 @@
 /**
- * examples/workflows/node-ci.yml, run by the workflow simulator with its `run:` steps on an npm
- * project whose one dependency is a tarball in the repository (no registry is reachable here,
+ * examples/workflows/node-ci.yml, run by the workflow simulator with its `run:` steps on the
+ * rehearsal's npm app (src/rehearsal/sample-repository.ts), whose one dependency is a tarball in the repository (no registry is reachable here,
  * but npm caches a tarball's content as it caches a download): dispatched with lanes: both, each
  * lane's warm-up fills and saves npm's cache to the local CacheService, and every lint, test and
  * build leg of that lane, on a fresh machine (its home wiped), restores the lane's exact key and
  * runs `npm ci` offline; the gate judges both lanes and the summary reads the run.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CacheService } from '../../src/rehearsal/cache-service.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
-import { git, GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
+import { commitNpmApp } from '../../src/rehearsal/sample-repository.ts';
 import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { assertRanInNeedsOrder } from '../harness/needs-order.ts';
 import type { WorkflowSimulation } from '../../src/rehearsal/workflow-run.ts';
@@ -22,38 +22,6 @@ import { simulateWorkflow } from '../../src/rehearsal/workflow-run.ts';
 
 const FILE = 'node-ci.yml';
 const LANES = ['github', 'velnor'];
-
-const testFile = (name: string) =>
-  `const { test } = require('node:test');\nconst assert = require('node:assert');\n` +
-  `const { greet } = require('../src/index.js');\n` +
-  `test('${name}', () => assert.strictEqual(greet('${name}'), 'hello ${name}!'));\n`;
-
-/** The project of the example's shard-items, its dependency packed to vendor/ by npm. */
-const PROJECT: Readonly<Record<string, string>> = {
-  'package.json': `${JSON.stringify(
-    {
-      name: 'fixture-app',
-      version: '1.0.0',
-      private: true,
-      scripts: { lint: 'node --check src/index.js', build: 'node scripts/build.js' },
-      dependencies: { 'fixture-format': 'file:vendor/fixture-format-1.0.0.tgz' },
-    },
-    null,
-    2,
-  )}\n`,
-  'packages/format/package.json': '{ "name": "fixture-format", "version": "1.0.0" }\n',
-  'packages/format/index.js': 'exports.shout = (text) => `${text}!`;\n',
-  'src/index.js':
-    "const { shout } = require('fixture-format');\nexports.greet = (name) => shout(`hello ${name}`);\n",
-  'scripts/build.js':
-    "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\n" +
-    "fs.copyFileSync('src/index.js', 'dist/index.js');\nconsole.log(`built on node ${process.version}`);\n",
-  'test/smoke.test.js': testFile('smoke'),
-  'test/parse.test.js': testFile('parse'),
-  'test/format.test.js': testFile('format'),
-  'test/cli.test.js': testFile('cli'),
-  '.gitignore': 'node_modules/\ndist/\n',
-};
 
 describe(`${FILE}: a warm npm cache per lane, an offline fan-out on both lanes, the gate and the summary`, () => {
   let service: CacheService;
@@ -66,25 +34,7 @@ describe(`${FILE}: a warm npm cache per lane, an offline fan-out on both lanes, 
     [service, api] = await Promise.all([CacheService.start(), GitHubApiServer.start()]);
     root = mkdtempSync(join(tmpdir(), 'lanekit-example-node-ci-'));
     repo = new GitFixture();
-    for (const [path, content] of Object.entries(PROJECT)) {
-      mkdirSync(dirname(join(repo.origin, path)), { recursive: true });
-      writeFileSync(join(repo.origin, path), content);
-    }
-    const npm = (cwd: string, ...args: string[]) =>
-      execFileSync('npm', [...args, '--offline', '--no-audit', '--no-fund'], {
-        cwd,
-        env: {
-          ...process.env,
-          HOME: join(root, 'packing-home'),
-          npm_config_update_notifier: 'false',
-        },
-        stdio: 'pipe',
-      });
-    mkdirSync(join(repo.origin, 'vendor'));
-    npm(join(repo.origin, 'vendor'), 'pack', '../packages/format');
-    npm(repo.origin, 'install', '--package-lock-only');
-    git(repo.origin, 'add', '--all');
-    baseSha = repo.commit('base');
+    baseSha = commitNpmApp(repo, root);
   });
   after(async () => {
     repo.cleanup();
@@ -157,7 +107,12 @@ describe(`${FILE}: a warm npm cache per lane, an offline fan-out on both lanes, 
     const testsRun = (job: string, lane: string) =>
       simulation.steps
         .filter((s) => s.job === job && s.action === 'run' && s.matrix.lane === lane)
-        .flatMap((s) => [...s.result.stdout.matchAll(/^ok \d+ - (\w+)$/gm)].map((m) => m[1]))
+        // Off a terminal, Node 20 prints TAP (`ok 1 - smoke`), Node 24 spec (`✔ smoke (1.2ms)`).
+        .flatMap((s) =>
+          [...s.result.stdout.matchAll(/^(?:ok \d+ - (\w+)|✔ (\w+) \()/gm)].map(
+            (m) => m[1] ?? m[2],
+          ),
+        )
         .sort();
     const builtOn = (lane: string) =>
       simulation.steps
