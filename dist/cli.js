@@ -67,7 +67,7 @@ var COMMANDS = {
     return { usage: m.SUMMARY_USAGE, run: m.summaryCommand };
   },
   "warmup-key": async () => {
-    const m = await import("./chunks/warmup-key-command-27YLHBMI.js");
+    const m = await import("./chunks/warmup-key-command-OFMT2KRM.js");
     return { usage: m.WARMUP_KEY_USAGE, run: m.warmupKeyCommand };
   },
   budget: async () => {
@@ -75,7 +75,7 @@ var COMMANDS = {
     return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
   },
   rehearse: async () => {
-    const m = await import("./chunks/rehearse-command-Z2VTBKXH.js");
+    const m = await import("./chunks/rehearse-command-HH65V5KR.js");
     return { usage: m.REHEARSE_USAGE, run: m.rehearseCommand };
   },
   help: () => Promise.resolve({ usage: USAGE, run: helpCommand })

@@ -1,16 +1,18 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
+  DEFAULT_CACHE_PREFIX,
   ECOSYSTEMS,
   PRESETS,
   cacheVersion,
+  checkCachePrefix,
   commandEnv,
   commandLine,
   compressionMethod,
   customPreset,
   planWarmup,
   runCommand
-} from "./chunks/chunk-DYZBWCLV.js";
+} from "./chunks/chunk-EBBEPZIV.js";
 import {
   formatSeconds
 } from "./chunks/chunk-5E5D6KYW.js";
@@ -226,14 +228,8 @@ ${HEADER}
 }
 
 // src/actions/registry-warmup.ts
-var PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
 function getInputs({ inputs }) {
-  const prefix = inputs.optional("prefix") ?? "registry-warmup-v1";
-  if (!PREFIX.test(prefix)) {
-    throw new ConfigurationError(
-      `prefix: got '${prefix}', expected 1-100 letters, digits, '.', '_' or '-'`
-    );
-  }
+  const prefix = checkCachePrefix(inputs.optional("prefix") ?? DEFAULT_CACHE_PREFIX);
   return {
     mode: inputs.choice("mode", ["warm", "restore"], "warm"),
     // Required: no ecosystem is a better guess than another.

@@ -2204,7 +2204,7 @@ var NPM_APP = {
   "packages/format/package.json": '{ "name": "sample-format", "version": "1.0.0" }\n',
   "packages/format/index.js": "exports.shout = (text) => `${text}!`;\n",
   "src/index.js": "const { shout } = require('sample-format');\nexports.greet = (name) => shout(`hello ${name}`);\n",
-  "scripts/build.js": "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\nfs.copyFileSync('src/index.js', 'dist/index.js');\n",
+  "scripts/build.js": "const fs = require('node:fs');\nfs.mkdirSync('dist', { recursive: true });\nfs.copyFileSync('src/index.js', 'dist/index.js');\nconsole.log(`built on node ${process.version}`);\n",
   "test/smoke.test.js": testFile("smoke"),
   "test/parse.test.js": testFile("parse"),
   "test/format.test.js": testFile("format"),
@@ -2216,6 +2216,23 @@ function writeFiles(root, files) {
     mkdirSync2(dirname5(join8(root, path)), { recursive: true });
     writeFileSync3(join8(root, path), content);
   }
+}
+function commitNpmApp(repo, scratch) {
+  writeFiles(repo.origin, NPM_APP);
+  const npm = (cwd, ...args) => execFileSync2("npm", [...args, "--offline", "--no-audit", "--no-fund"], {
+    cwd,
+    env: {
+      ...process.env,
+      HOME: join8(scratch, "packing-home"),
+      npm_config_update_notifier: "false"
+    },
+    stdio: "pipe"
+  });
+  mkdirSync2(join8(repo.origin, "vendor"));
+  npm(join8(repo.origin, "vendor"), "pack", "../packages/format");
+  npm(repo.origin, "install", "--package-lock-only");
+  git(repo.origin, "add", "--all");
+  return repo.commit("npm app with a vendored dependency");
 }
 async function startSampleRegistry(dir) {
   for (const [name, version, dependencies2, source] of CRATES) {
@@ -2239,21 +2256,7 @@ async function buildSampleRepository(registry, scratch) {
   repo.commit("Lock the workspace", {
     "Cargo.lock": readFileSync3(join8(repo.origin, "Cargo.lock"), "utf8")
   });
-  writeFiles(repo.origin, NPM_APP);
-  const npm = (cwd, ...args) => execFileSync2("npm", [...args, "--offline", "--no-audit", "--no-fund"], {
-    cwd,
-    env: {
-      ...process.env,
-      HOME: join8(scratch, "packing-home"),
-      npm_config_update_notifier: "false"
-    },
-    stdio: "pipe"
-  });
-  mkdirSync2(join8(repo.origin, "vendor"));
-  npm(join8(repo.origin, "vendor"), "pack", "../packages/format");
-  npm(repo.origin, "install", "--package-lock-only");
-  git(repo.origin, "add", "--all");
-  repo.commit("npm app with a vendored dependency");
+  commitNpmApp(repo, scratch);
   repo.commit("Docs", { "docs/index.md": "# Sample\n\nHow to build it.\n" });
   const mainSha = repo.sha("main");
   const featureBranch = "feature/colours";

@@ -9,11 +9,13 @@ import {
   withOptionNames
 } from "./chunk-UKVV2B5A.js";
 import {
+  DEFAULT_CACHE_PREFIX,
   ECOSYSTEMS,
   PRESETS,
+  checkCachePrefix,
   customPreset,
   planWarmup
-} from "./chunk-DYZBWCLV.js";
+} from "./chunk-EBBEPZIV.js";
 import "./chunk-62AEXFA6.js";
 import {
   UsageError,
@@ -28,20 +30,6 @@ import "./chunk-PYTXODB5.js";
 // src/cli/warmup-key-command.ts
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-
-// src/warmup/cache-prefix.ts
-var DEFAULT_CACHE_PREFIX = "registry-warmup-v1";
-var PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
-function checkCachePrefix(prefix) {
-  if (!PREFIX.test(prefix)) {
-    throw new ConfigurationError(
-      `prefix: got '${prefix}', expected 1-100 letters, digits, '.', '_' or '-'`
-    );
-  }
-  return prefix;
-}
-
-// src/cli/warmup-key-command.ts
 var WARMUP_KEY_USAGE = `Usage: lanekit warmup-key --ecosystem NAME [--prefix PREFIX] [--dir DIR] [--os OS] [--arch ARCH]
                           [--key-files LIST --paths LIST --fetch CMD --verify CMD] [--json]
 

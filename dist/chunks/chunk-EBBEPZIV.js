@@ -5,6 +5,18 @@ import {
   invalidValue
 } from "./chunk-2WEQVLCG.js";
 
+// src/warmup/cache-prefix.ts
+var DEFAULT_CACHE_PREFIX = "registry-warmup-v1";
+var PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
+function checkCachePrefix(prefix) {
+  if (!PREFIX.test(prefix)) {
+    throw new ConfigurationError(
+      `prefix: got '${prefix}', expected 1-100 letters, digits, '.', '_' or '-'`
+    );
+  }
+  return prefix;
+}
+
 // src/warmup/custom-preset.ts
 function parseCommand(input, value) {
   if (value.trimStart().startsWith("[")) {
@@ -294,6 +306,8 @@ var PRESETS = {
 };
 
 export {
+  DEFAULT_CACHE_PREFIX,
+  checkCachePrefix,
   commandEnv,
   commandLine,
   runCommand,
