@@ -203,3 +203,12 @@ describe('lanekit rehearse --workflow: another example, and bad options', () => 
     assert.match(missing.stderr, /--workflow: no such file 'nope\.yml'/);
   });
 });
+
+describe('lanekit rehearse: its default out/ stays out of the checkout’s checks', () => {
+  it('is ignored by git and eslint (prettier reads .gitignore), so npm test after npm start passes', async () => {
+    const ignored = spawnSync('git', ['check-ignore', '--quiet', 'out/index.html'], { cwd: ROOT });
+    assert.equal(ignored.status, 0, 'git check-ignore out/index.html');
+    const { ESLint } = await import('eslint');
+    assert.ok(await new ESLint({ cwd: ROOT }).isPathIgnored(join(ROOT, 'out/mermaid.min.js')));
+  });
+});
