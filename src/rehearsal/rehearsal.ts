@@ -33,6 +33,8 @@ export interface RehearsalOptions {
   readonly workflowFile: string;
   /** The `lanes` dispatch input of the feature run: github, velnor or both. */
   readonly lanes: string;
+  /** Also runs `run:` steps, in bash as the runner does (the tools they call must be here). */
+  readonly runSteps: boolean;
   /** One line per finished job, as the run goes. */
   readonly progress: (line: string) => void;
 }
@@ -184,6 +186,7 @@ async function runOnce(
     workspace: local.sample.repo.clone({ ref: run.sha, name: `run-${run.runId}` }),
     event: run.event,
     api: local.api,
+    runSteps: options.runSteps,
     runId: run.runId,
     headBranch: run.branch,
     headSha: run.sha,

@@ -481,9 +481,12 @@ export async function simulateWorkflow(options: SimulationOptions): Promise<Work
             continue;
           }
           leg.carry(ran.result);
-          const stepName = step.name ?? (step.uses ? `Run ${step.uses}` : `Run ${ran.action}`);
+          // As GitHub names a step without a name: `Run ` and its action or its script's first line.
+          const stepName =
+            step.name ?? `Run ${step.uses ?? (step.run ?? '').trim().split('\n')[0]!}`;
           stepPlans.push(stepPlan(stepName, startedMs, Date.now(), ran.result.exitCode === 0));
-          stepOutput.push(ran.result.stdout);
+          // A job log holds both streams; cargo, for one, reports on stderr.
+          stepOutput.push(`${ran.result.stdout}${ran.result.stderr}`);
           steps.push({ job: id, id: step.id, matrix, ...ran });
           if (step.id)
             stepsContext[step.id] = {

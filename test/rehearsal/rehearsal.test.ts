@@ -191,6 +191,36 @@ describe('lanekit rehearse --workflow: another example, and bad options', () => 
     for (const step of restores) assert.equal(step.outputs['cache-hit'], 'true', step.leg);
   });
 
+  it('--run-steps: cargo really checks, lints and tests every fan-out leg offline, and the scan sees it', async () => {
+    const run = await lanekit(dir, 'rehearse', '--run-steps', '--lanes', 'github', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    const feature = (JSON.parse(run.stdout) as RehearsalRecord).runs[1]!;
+    const cargoSteps = feature.steps.filter(
+      (step) =>
+        step.action === 'run' && ['check', 'clippy', 'test-canary', 'test'].includes(step.job),
+    );
+    assert.equal(
+      cargoSteps.length,
+      2 + 1 + 1 + 2,
+      'check 2 features, clippy, the canary, 2 shards',
+    );
+    assert.ok(cargoSteps.every((step) => step.exitCode === 0));
+    const [scan] = stepsOf(feature, 'summary', 'marker-scanner');
+    const { sources } = JSON.parse(scan!.outputs.markers!) as {
+      sources: { name: string; tools: Record<string, unknown>; rules: Record<string, unknown> }[];
+    };
+    const fanOut = sources.filter((s) => /^(check|clippy|test)/.test(s.name));
+    assert.equal(fanOut.length, 6);
+    for (const source of fanOut) {
+      assert.ok('cargo' in source.tools, `${source.name}: its log shows cargo at work`);
+      assert.deepEqual(
+        Object.keys(source.rules).filter((rule) => /download|index/.test(rule)),
+        [],
+        `${source.name}: nothing fetched`,
+      );
+    }
+  });
+
   it('2: an unknown --lanes value, a missing --workflow file', async () => {
     const lanes = await lanekit(dir, 'rehearse', '--lanes', 'all');
     assert.equal(lanes.code, 2);
