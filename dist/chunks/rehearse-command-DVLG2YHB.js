@@ -3424,9 +3424,9 @@ async function simulateWorkflow(options) {
             continue;
           }
           leg.carry(ran.result);
-          const stepName = step.name ?? (step.uses ? `Run ${step.uses}` : `Run ${ran.action}`);
+          const stepName = step.name ?? `Run ${step.uses ?? (step.run ?? "").trim().split("\n")[0]}`;
           stepPlans.push(stepPlan(stepName, startedMs, Date.now(), ran.result.exitCode === 0));
-          stepOutput.push(ran.result.stdout);
+          stepOutput.push(`${ran.result.stdout}${ran.result.stderr}`);
           steps.push({ job: id, id: step.id, matrix, ...ran });
           if (step.id)
             stepsContext[step.id] = {
@@ -3570,6 +3570,7 @@ async function runOnce(local, options, run) {
     workspace: local.sample.repo.clone({ ref: run.sha, name: `run-${run.runId}` }),
     event: run.event,
     api: local.api,
+    runSteps: options.runSteps,
     runId: run.runId,
     headBranch: run.branch,
     headSha: run.sha,
@@ -4945,7 +4946,8 @@ function writeRehearsal(rehearsal, outDir) {
 // src/cli/rehearse-command.ts
 var DEFAULT_WORKFLOW = "examples/workflows/rust-ci.yml";
 var LANE_CHOICES = ["github", "velnor", "both"];
-var REHEARSE_USAGE = `Usage: lanekit rehearse [--workflow FILE] [--lanes github|velnor|both] [--out DIR] [--json]
+var REHEARSE_USAGE = `Usage: lanekit rehearse [--workflow FILE] [--lanes github|velnor|both] [--run-steps] [--out DIR]
+                        [--json]
 
 Run a workflow's lanekit steps on this machine, as GitHub would run them, and write what they
 reported. A sample repository with a history is built in a temp dir (a Cargo workspace locked
@@ -4953,17 +4955,23 @@ against a loopback registry, an npm app); local services answer as GitHub does (
 for the run's jobs, logs and workflow file; the cache and artifact services over Azurite). Two
 runs: a push to main (the baseline), then the feature branch dispatched on --lanes, whose new
 dependency makes each lane's warm-up populate once and every fan-out job restore offline.
-run: steps and other actions are not run.
+Other actions (checkout) are not run, nor are run: steps unless --run-steps says so.
 
 Options:
   --workflow FILE   The workflow. Default: ${DEFAULT_WORKFLOW} of the lanekit package.
   --lanes LANES     The feature run's lanes input: ${LANE_CHOICES.join(", ")}. Default: both.
+  --run-steps       Also run the run: steps, in bash as the runner does: for rust-ci.yml, cargo
+                    checks, lints and tests each leg offline, and the logs show it. Needs the
+                    tools those steps call (cargo clippy).
   --out DIR         Where every step summary, rehearsal.json and index.html go (the directory is
                     replaced). Default: out.
   --json            Print rehearsal.json instead of the progress lines.
   -h, --help        Print this help.
 
 Needs: cargo (rustup), and Azurite and mermaid as 'npm ci' installs them in the lanekit checkout.
+A workflow whose lanekit steps count on its own scripts is judged as if they did nothing:
+rehearsed, deploy-tests.yml deploys nothing (the sample repository has no ci/deploy), so
+deploy-budget-guard fails it with deploy-count = 0 (expect 1).
 
 Exit status: 0 every job of both runs succeeded or was skipped; 1 a job failed (the page says
 which); 2 a bad option, or a missing tool; 3 the rehearsal could not finish.
@@ -4972,6 +4980,7 @@ var REHEARSE_OPTIONS = {
   workflow: { type: "string", placeholder: "FILE", expected: "a workflow file" },
   lanes: { type: "string", placeholder: "LANES", expected: `one of ${LANE_CHOICES.join("|")}` },
   out: { type: "string", placeholder: "DIR", expected: "a directory" },
+  "run-steps": { type: "boolean" },
   json: { type: "boolean" }
 };
 async function rehearseCommand(args) {
@@ -4996,7 +5005,12 @@ async function rehearseCommand(args) {
 `);
   };
   const started = performance.now();
-  const rehearsal = await rehearse({ workflowFile, lanes, progress });
+  const rehearsal = await rehearse({
+    workflowFile,
+    lanes,
+    runSteps: values["run-steps"] === true,
+    progress
+  });
   const record = writeRehearsal(rehearsal, outDir);
   const failed = record.runs.flatMap(
     (run) => run.jobs.filter((job) => job.result === "failure").map((job) => `${run.title}: ${job.id}`)
