@@ -11,7 +11,7 @@
 // crates.io's index as the source, so a lockfile made here does not depend on the port.
 
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -90,6 +90,17 @@ export class CargoRegistry {
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     return new CargoRegistry(server, `http://127.0.0.1:${port}`, crates);
+  }
+
+  /**
+   * Makes `home` a fresh runner's: the same path for every leg, wiped, holding only a
+   * ~/.cargo/config.toml for this registry (a cache archive restores to the same place only where
+   * the layout is the same, as on GitHub's runners).
+   */
+  freshHome(home: string): void {
+    rmSync(home, { recursive: true, force: true });
+    mkdirSync(join(home, '.cargo'), { recursive: true });
+    writeFileSync(join(home, '.cargo', 'config.toml'), this.cargoConfig());
   }
 
   /** A CARGO_HOME config.toml that sends every crates.io request to this registry. */

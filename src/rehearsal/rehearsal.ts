@@ -7,10 +7,10 @@
  * Two runs: the default branch's push run first (the baseline: its warm-up populates the cache
  * from the registry), then the feature branch dispatched on the lanes asked for, whose lockfile
  * has a new dependency, so each lane's warm-up populates its new key once and every fan-out job
- * restores that key and runs offline. Only lanekit's own steps run; `run:` steps (and other
- * actions) are not run and count as succeeded.
+ * restores that key and runs offline. lanekit's own steps run, and `run:` steps when asked; other
+ * actions are not run and count as succeeded.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -168,11 +168,7 @@ interface RunSpec {
   readonly baseline?: GeneratedAttempt;
 }
 
-/**
- * One run. Every leg is a fresh runner: the same home path, wiped, whose ~/.cargo knows only the
- * loopback registry (a cache archive restores to the same place only where the layout is the
- * same, as on GitHub's runners).
- */
+/** One run; every leg is a fresh runner (CargoRegistry.freshHome). */
 async function runOnce(
   local: LocalParts,
   options: RehearsalOptions,
@@ -196,9 +192,7 @@ async function runOnce(
       return { bytes: entries.reduce((sum, e) => sum + e.sizeBytes, 0), count: entries.length };
     },
     legEnv: (job, _matrix, index) => {
-      rmSync(home, { recursive: true, force: true });
-      mkdirSync(join(home, '.cargo'), { recursive: true });
-      writeFileSync(join(home, '.cargo', 'config.toml'), local.registry.cargoConfig());
+      local.registry.freshHome(home);
       const jobRef = { run: String(run.runId), job: `${job}-${index}`, ref };
       return {
         HOME: home,

@@ -77,9 +77,7 @@ describe(`${FILE}: per-lane warm-up, then a fan-out that restores offline`, () =
       event,
       runSteps: true,
       legEnv: (job, _matrix, index) => {
-        rmSync(home, { recursive: true, force: true });
-        mkdirSync(join(home, '.cargo'), { recursive: true });
-        writeFileSync(join(home, '.cargo', 'config.toml'), registry.cargoConfig());
+        registry.freshHome(home);
         return {
           HOME: home,
           RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(homedir(), '.rustup'),

@@ -126,9 +126,7 @@ describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes
       api,
       runSteps: true,
       legEnv: (job, _matrix, index) => {
-        rmSync(home, { recursive: true, force: true });
-        mkdirSync(join(home, '.cargo'), { recursive: true });
-        writeFileSync(join(home, '.cargo', 'config.toml'), registry.cargoConfig());
+        registry.freshHome(home);
         return {
           HOME: home,
           RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(homedir(), '.rustup'),
