@@ -36,7 +36,7 @@ import { existsSync as existsSync4 } from "node:fs";
 import { isAbsolute, join as join13, relative as relative2, resolve } from "node:path";
 
 // src/rehearsal/rehearsal.ts
-import { mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import { mkdtempSync as mkdtempSync4, rmSync as rmSync5 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { tmpdir as tmpdir4 } from "node:os";
 import { basename as basename2, join as join10 } from "node:path";
@@ -1718,12 +1718,12 @@ async function runAction2(name, options = {}) {
 
 // src/rehearsal/sample-repository.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname5, join as join8 } from "node:path";
 
 // src/rehearsal/cargo-registry.ts
 import { once as once6 } from "node:events";
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
 import { createServer as createServer5 } from "node:http";
 import { join as join6 } from "node:path";
@@ -1921,6 +1921,16 @@ var CargoRegistry = class _CargoRegistry {
     const { port } = server.address();
     return new _CargoRegistry(server, `http://127.0.0.1:${port}`, crates);
   }
+  /**
+   * Makes `home` a fresh runner's: the same path for every leg, wiped, holding only a
+   * ~/.cargo/config.toml for this registry (a cache archive restores to the same place only where
+   * the layout is the same, as on GitHub's runners).
+   */
+  freshHome(home) {
+    rmSync2(home, { recursive: true, force: true });
+    mkdirSync(join6(home, ".cargo"), { recursive: true });
+    writeFileSync2(join6(home, ".cargo", "config.toml"), this.cargoConfig());
+  }
   /** A CARGO_HOME config.toml that sends every crates.io request to this registry. */
   cargoConfig() {
     return [
@@ -2025,7 +2035,7 @@ async function crateDirectories(names, sources) {
 
 // src/rehearsal/git-fixture.ts
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname4, join as join7 } from "node:path";
 var GIT_ENV = {
@@ -2048,7 +2058,7 @@ var GitFixture = class {
   constructor() {
     this.root = mkdtempSync2(join7(tmpdir2(), "lanekit-git-"));
     this.origin = join7(this.root, "origin");
-    mkdirSync(this.origin);
+    mkdirSync2(this.origin);
     git(this.origin, "init", "--quiet", "--initial-branch=main");
     git(this.origin, "config", "uploadpack.allowAnySHA1InWant", "true");
   }
@@ -2064,8 +2074,8 @@ var GitFixture = class {
         removed.push(path);
       } else {
         const full = join7(this.origin, path);
-        mkdirSync(dirname4(full), { recursive: true });
-        writeFileSync2(full, content);
+        mkdirSync2(dirname4(full), { recursive: true });
+        writeFileSync3(full, content);
         written.push(path);
       }
     }
@@ -2075,7 +2085,7 @@ var GitFixture = class {
     return this.sha("HEAD");
   }
   rename(from, to, message = `rename ${from}`) {
-    mkdirSync(dirname4(join7(this.origin, to)), { recursive: true });
+    mkdirSync2(dirname4(join7(this.origin, to)), { recursive: true });
     git(this.origin, "mv", "--", from, to);
     git(this.origin, "commit", "--quiet", "-m", message);
     return this.sha("HEAD");
@@ -2118,7 +2128,7 @@ var GitFixture = class {
     return dir;
   }
   cleanup() {
-    rmSync2(this.root, { recursive: true, force: true });
+    rmSync3(this.root, { recursive: true, force: true });
   }
 };
 
@@ -2213,8 +2223,8 @@ var NPM_APP = {
 };
 function writeFiles(root, files) {
   for (const [path, content] of Object.entries(files)) {
-    mkdirSync2(dirname5(join8(root, path)), { recursive: true });
-    writeFileSync3(join8(root, path), content);
+    mkdirSync3(dirname5(join8(root, path)), { recursive: true });
+    writeFileSync4(join8(root, path), content);
   }
 }
 function commitNpmApp(repo, scratch) {
@@ -2228,7 +2238,7 @@ function commitNpmApp(repo, scratch) {
     },
     stdio: "pipe"
   });
-  mkdirSync2(join8(repo.origin, "vendor"));
+  mkdirSync3(join8(repo.origin, "vendor"));
   npm(join8(repo.origin, "vendor"), "pack", "../packages/format");
   npm(repo.origin, "install", "--package-lock-only");
   git(repo.origin, "add", "--all");
@@ -2248,8 +2258,8 @@ async function startSampleRegistry(dir) {
 }
 async function buildSampleRepository(registry, scratch) {
   const cargoHome = join8(scratch, "locking-cargo-home");
-  mkdirSync2(cargoHome, { recursive: true });
-  writeFileSync3(join8(cargoHome, "config.toml"), registry.cargoConfig());
+  mkdirSync3(cargoHome, { recursive: true });
+  writeFileSync4(join8(cargoHome, "config.toml"), registry.cargoConfig());
   const repo = new GitFixture();
   repo.commit("Cargo workspace: core, parser, render, cli", WORKSPACE);
   await generateLockfile(repo.origin, "Cargo.toml", cargoHome);
@@ -2278,7 +2288,7 @@ async function buildSampleRepository(registry, scratch) {
 // src/rehearsal/workflow-run.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { spawn as spawn4 } from "node:child_process";
-import { mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { basename, dirname as dirname6, join as join9 } from "node:path";
 
@@ -3224,7 +3234,7 @@ var LegRuntime = class {
     const shell = SHELLS[step.shell ?? "bash"];
     if (shell === void 0) throw new Error(`shell ${String(step.shell)} is not simulated`);
     const dir = join9(this.temp, "_runner_file_commands", String(this.#steps++));
-    mkdirSync3(dir, { recursive: true });
+    mkdirSync4(dir, { recursive: true });
     const files = {
       GITHUB_OUTPUT: join9(dir, "output"),
       GITHUB_ENV: join9(dir, "env"),
@@ -3232,10 +3242,10 @@ var LegRuntime = class {
       GITHUB_STEP_SUMMARY: join9(dir, "summary.md"),
       GITHUB_EVENT_PATH: join9(dir, "event.json")
     };
-    for (const file of Object.values(files)) writeFileSync4(file, "");
-    writeFileSync4(files.GITHUB_EVENT_PATH, JSON.stringify(step.event.payload));
+    for (const file of Object.values(files)) writeFileSync5(file, "");
+    writeFileSync5(files.GITHUB_EVENT_PATH, JSON.stringify(step.event.payload));
     const scriptFile = join9(dir, "script.sh");
-    writeFileSync4(scriptFile, script);
+    writeFileSync5(scriptFile, script);
     const env = {
       HOME: process.env.HOME ?? this.temp,
       CI: "true",
@@ -3290,8 +3300,8 @@ var LegRuntime = class {
 async function simulateWorkflow(options) {
   const text = readFileSync4(options.workflowFile, "utf8");
   const workflowPath = `.github/workflows/${basename(options.workflowFile)}`;
-  mkdirSync3(dirname6(join9(options.workspace, workflowPath)), { recursive: true });
-  writeFileSync4(join9(options.workspace, workflowPath), text);
+  mkdirSync4(dirname6(join9(options.workspace, workflowPath)), { recursive: true });
+  writeFileSync5(join9(options.workspace, workflowPath), text);
   const workflow = (0, import_yaml2.parse)(text);
   const jobs = /* @__PURE__ */ new Map();
   const steps = [];
@@ -3327,7 +3337,7 @@ async function simulateWorkflow(options) {
   try {
     await runJobs();
   } finally {
-    rmSync3(temp, { recursive: true, force: true });
+    rmSync4(temp, { recursive: true, force: true });
   }
   return { jobs, steps, attempt: run.attempt() };
   async function runJobs() {
@@ -3558,7 +3568,7 @@ async function rehearse(options) {
   } finally {
     sample?.repo.cleanup();
     await services.close();
-    rmSync4(scratch, { recursive: true, force: true });
+    rmSync5(scratch, { recursive: true, force: true });
   }
 }
 async function runOnce(local, options, run) {
@@ -3580,9 +3590,7 @@ async function runOnce(local, options, run) {
       return { bytes: entries2.reduce((sum, e) => sum + e.sizeBytes, 0), count: entries2.length };
     },
     legEnv: (job, _matrix, index) => {
-      rmSync4(home, { recursive: true, force: true });
-      mkdirSync4(join10(home, ".cargo"), { recursive: true });
-      writeFileSync5(join10(home, ".cargo", "config.toml"), local.registry.cargoConfig());
+      local.registry.freshHome(home);
       const jobRef = { run: String(run.runId), job: `${job}-${index}`, ref };
       return {
         HOME: home,
@@ -3620,7 +3628,7 @@ function dispatchPayload(branch, lanes) {
 }
 
 // src/rehearsal/rehearsal-output.ts
-import { copyFileSync, mkdirSync as mkdirSync5, rmSync as rmSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { copyFileSync, mkdirSync as mkdirSync5, rmSync as rmSync6, writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join12 } from "node:path";
 
 // src/rehearsal/summary-page.ts
@@ -4917,7 +4925,7 @@ ${others.map(section).join("\n")}</details>
 `;
 }
 function writeRehearsal(rehearsal, outDir) {
-  rmSync5(outDir, { recursive: true, force: true });
+  rmSync6(outDir, { recursive: true, force: true });
   mkdirSync5(outDir, { recursive: true });
   const records = rehearsal.runs.map((run, i) => runRecord(run, i, outDir));
   const mermaid = mermaidBundlePath();
