@@ -155,17 +155,8 @@ function prepareStep(name: string, options: RunOptions): PreparedStep {
   if (metadata.runs.using !== 'node24')
     throw new Error(`${name}: runs.using is ${metadata.runs.using}`);
   const temp = mkdtempSync(join(tmpdir(), `lanekit-run-${name}-`));
-  const files = {
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_ENV: join(temp, 'env'),
-    GITHUB_PATH: join(temp, 'path'),
-    GITHUB_STATE: join(temp, 'state'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
-    GITHUB_EVENT_PATH: join(temp, 'event.json'),
-  };
-  for (const file of Object.values(files)) writeFileSync(file, '');
   const event = options.event ?? { name: 'workflow_dispatch', payload: {} };
-  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
+  const files = stepFiles(temp, event.payload);
 
   const env: Record<string, string> = {
     ...machineTrust(),
@@ -201,12 +192,28 @@ function prepareStep(name: string, options: RunOptions): PreparedStep {
   return { metadata, env, files, temp };
 }
 
+export type StepFiles = Readonly<Record<FileCommand, string>>;
+
+/** A step's file commands in `dir`, empty, and its event payload file. */
+export function stepFiles(dir: string, payload: unknown): StepFiles {
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(payload));
+  return files;
+}
+
 /** What the runner reads back after a step, from its files and its stdout. */
 function stepResult(
-  step: PreparedStep,
+  files: StepFiles,
   run: { exitCode: number | null; stdout: string; stderr: string; durationMs: number },
 ): RunResult {
-  const { files } = step;
   const commands = parseCommands(run.stdout);
   return {
     ...run,
@@ -223,6 +230,41 @@ function stepResult(
   };
 }
 
+/** Runs a step's process and reads back what it wrote and printed, as the runner does. */
+export async function runStepProcess(
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: NodeJS.ProcessEnv; readonly timeoutMs: number },
+  files: StepFiles,
+): Promise<RunResult> {
+  const started = performance.now();
+  const { exitCode, stdout, stderr } = await new Promise<{
+    exitCode: number | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeoutMs,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        exitCode: code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      });
+    });
+  });
+  return stepResult(files, { exitCode, stdout, stderr, durationMs: performance.now() - started });
+}
+
 async function spawnStep(
   name: string,
   options: RunOptions,
@@ -232,32 +274,12 @@ async function spawnStep(
   try {
     const bundle = script(step.metadata.runs);
     if (bundle === undefined) throw new Error(`${name}: action.yml has no such step`);
-    const started = performance.now();
-    const { exitCode, stdout, stderr } = await new Promise<{
-      exitCode: number | null;
-      stdout: string;
-      stderr: string;
-    }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'actions', name, bundle)], {
-        cwd: step.env.GITHUB_WORKSPACE,
-        env: step.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: options.timeoutMs ?? 60_000,
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        resolve({
-          exitCode: code,
-          stdout: Buffer.concat(out).toString(),
-          stderr: Buffer.concat(err).toString(),
-        });
-      });
-    });
-    return stepResult(step, { exitCode, stdout, stderr, durationMs: performance.now() - started });
+    return await runStepProcess(
+      process.execPath,
+      [join(ROOT, 'actions', name, bundle)],
+      { cwd: step.env.GITHUB_WORKSPACE!, env: step.env, timeoutMs: options.timeoutMs ?? 60_000 },
+      step.files,
+    );
   } finally {
     rmSync(step.temp, { recursive: true, force: true });
   }
@@ -308,7 +330,7 @@ export async function runInProcess(
     process.chdir(step.env.GITHUB_WORKSPACE!);
     await runEntry(name, body, createActionContext(process.env));
     const exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
-    return stepResult(step, {
+    return stepResult(step.files, {
       exitCode,
       stdout: out.join(''),
       stderr: '',

@@ -10,7 +10,6 @@
  * succeeded, unless `legOutcome` says a leg failed. With an API server, the server answers for
  * this run's jobs (the legs run so far) and for the workflow file, as GitHub would to the gate.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -21,7 +20,7 @@ import type { GitHubApiServer } from './github-api.ts';
 import type { Leg } from './github-matrix.ts';
 import { expandMatrix } from './github-matrix.ts';
 import type { RunResult } from './runner.ts';
-import { parseCommands, parseFileCommands, runAction } from './runner.ts';
+import { runAction, runStepProcess, stepFiles } from './runner.ts';
 import type { GeneratedAttempt, JobPlan, StepPlan } from './run-bodies.ts';
 import { runnerFor, SimulatedRun, stepPlan } from './simulated-run.ts';
 import type { CacheUsage } from './simulated-run.ts';
@@ -225,6 +224,9 @@ interface ShellStep {
   readonly workspace: string;
 }
 
+/** A `run:` step still running after this long is killed (cargo test included). */
+const RUN_STEP_TIMEOUT_MS = 300_000;
+
 /** The shells a `run:` step may name, as the runner invokes them (`{0}` is the script file). */
 const SHELLS: Readonly<Record<string, readonly string[]>> = {
   bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
@@ -265,15 +267,7 @@ class LegRuntime {
     if (shell === undefined) throw new Error(`shell ${String(step.shell)} is not simulated`);
     const dir = join(this.temp, '_runner_file_commands', String(this.#steps++));
     mkdirSync(dir, { recursive: true });
-    const files = {
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_ENV: join(dir, 'env'),
-      GITHUB_PATH: join(dir, 'path'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    };
-    for (const file of Object.values(files)) writeFileSync(file, '');
-    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(step.event.payload));
+    const files = stepFiles(dir, step.event.payload);
     const scriptFile = join(dir, 'script.sh');
     writeFileSync(scriptFile, script);
     const env = {
@@ -289,48 +283,13 @@ class LegRuntime {
       ...this.stepEnv(step.env),
       ...files,
     };
-    const started = performance.now();
-    const { exitCode, stdout, stderr } = await new Promise<{
-      exitCode: number | null;
-      stdout: string;
-      stderr: string;
-    }>((resolve, reject) => {
-      const child = spawn(shell[0]!, [...shell.slice(1), scriptFile], {
-        cwd: step.cwd,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 60_000,
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        resolve({
-          exitCode: code,
-          stdout: Buffer.concat(out).toString(),
-          stderr: Buffer.concat(err).toString(),
-        });
-      });
-    });
-    const commands = parseCommands(stdout);
-    return {
-      exitCode,
-      stdout,
-      stderr,
-      durationMs: performance.now() - started,
-      outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      exportedEnv: parseFileCommands(readFileSync(files.GITHUB_ENV, 'utf8')),
-      addedPath: readFileSync(files.GITHUB_PATH, 'utf8')
-        .split('\n')
-        .filter((line) => line !== ''),
-      state: {},
-      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      commands,
-      annotations: commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command)),
-      legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? [],
-    };
+    const [command, ...args] = shell;
+    return runStepProcess(
+      command!,
+      [...args, scriptFile],
+      { cwd: step.cwd, env, timeoutMs: RUN_STEP_TIMEOUT_MS },
+      files,
+    );
   }
 }
 
