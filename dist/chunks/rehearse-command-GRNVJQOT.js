@@ -1625,17 +1625,8 @@ function prepareStep(name, options) {
   if (metadata.runs.using !== "node24")
     throw new Error(`${name}: runs.using is ${metadata.runs.using}`);
   const temp = mkdtempSync(join4(tmpdir(), `lanekit-run-${name}-`));
-  const files = {
-    GITHUB_OUTPUT: join4(temp, "output"),
-    GITHUB_ENV: join4(temp, "env"),
-    GITHUB_PATH: join4(temp, "path"),
-    GITHUB_STATE: join4(temp, "state"),
-    GITHUB_STEP_SUMMARY: join4(temp, "summary.md"),
-    GITHUB_EVENT_PATH: join4(temp, "event.json")
-  };
-  for (const file of Object.values(files)) writeFileSync(file, "");
   const event = options.event ?? { name: "workflow_dispatch", payload: {} };
-  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event.payload));
+  const files = stepFiles(temp, event.payload);
   const env = {
     ...machineTrust(),
     PATH: process.env.PATH ?? "",
@@ -1666,8 +1657,20 @@ function prepareStep(name, options) {
   }
   return { metadata, env, files, temp };
 }
-function stepResult(step, run) {
-  const { files } = step;
+function stepFiles(dir, payload) {
+  const files = {
+    GITHUB_OUTPUT: join4(dir, "output"),
+    GITHUB_ENV: join4(dir, "env"),
+    GITHUB_PATH: join4(dir, "path"),
+    GITHUB_STATE: join4(dir, "state"),
+    GITHUB_STEP_SUMMARY: join4(dir, "summary.md"),
+    GITHUB_EVENT_PATH: join4(dir, "event.json")
+  };
+  for (const file of Object.values(files)) writeFileSync(file, "");
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(payload));
+  return files;
+}
+function stepResult(files, run) {
   const commands = parseCommands(run.stdout);
   return {
     ...run,
@@ -1681,33 +1684,41 @@ function stepResult(step, run) {
     legacyCommands: run.stdout.match(/##\[[^\]]*\]/g) ?? []
   };
 }
+async function runStepProcess(command, args, options, files) {
+  const started = performance.now();
+  const { exitCode, stdout, stderr } = await new Promise((resolve2, reject) => {
+    const child = spawn3(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      resolve2({
+        exitCode: code,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString()
+      });
+    });
+  });
+  return stepResult(files, { exitCode, stdout, stderr, durationMs: performance.now() - started });
+}
 async function spawnStep(name, options, script) {
   const step = prepareStep(name, options);
   try {
     const bundle = script(step.metadata.runs);
     if (bundle === void 0) throw new Error(`${name}: action.yml has no such step`);
-    const started = performance.now();
-    const { exitCode, stdout, stderr } = await new Promise((resolve2, reject) => {
-      const child = spawn3(process.execPath, [join4(ROOT, "actions", name, bundle)], {
-        cwd: step.env.GITHUB_WORKSPACE,
-        env: step.env,
-        stdio: ["ignore", "pipe", "pipe"],
-        timeout: options.timeoutMs ?? 6e4
-      });
-      const out = [];
-      const err = [];
-      child.stdout.on("data", (chunk) => out.push(chunk));
-      child.stderr.on("data", (chunk) => err.push(chunk));
-      child.on("error", reject);
-      child.on("close", (code) => {
-        resolve2({
-          exitCode: code,
-          stdout: Buffer.concat(out).toString(),
-          stderr: Buffer.concat(err).toString()
-        });
-      });
-    });
-    return stepResult(step, { exitCode, stdout, stderr, durationMs: performance.now() - started });
+    return await runStepProcess(
+      process.execPath,
+      [join4(ROOT, "actions", name, bundle)],
+      { cwd: step.env.GITHUB_WORKSPACE, env: step.env, timeoutMs: options.timeoutMs ?? 6e4 },
+      step.files
+    );
   } finally {
     rmSync(step.temp, { recursive: true, force: true });
   }
@@ -2287,7 +2298,6 @@ async function buildSampleRepository(registry, scratch) {
 
 // src/rehearsal/workflow-run.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { spawn as spawn4 } from "node:child_process";
 import { mkdirSync as mkdirSync4, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync5 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import { basename, dirname as dirname6, join as join9 } from "node:path";
@@ -3205,6 +3215,7 @@ function textValues(value, where) {
     Object.entries(value).map(([key, item]) => [key, toText(item)])
   );
 }
+var RUN_STEP_TIMEOUT_MS = 3e5;
 var SHELLS = {
   bash: ["bash", "--noprofile", "--norc", "-eo", "pipefail"],
   sh: ["sh", "-e"]
@@ -3235,15 +3246,7 @@ var LegRuntime = class {
     if (shell === void 0) throw new Error(`shell ${String(step.shell)} is not simulated`);
     const dir = join9(this.temp, "_runner_file_commands", String(this.#steps++));
     mkdirSync4(dir, { recursive: true });
-    const files = {
-      GITHUB_OUTPUT: join9(dir, "output"),
-      GITHUB_ENV: join9(dir, "env"),
-      GITHUB_PATH: join9(dir, "path"),
-      GITHUB_STEP_SUMMARY: join9(dir, "summary.md"),
-      GITHUB_EVENT_PATH: join9(dir, "event.json")
-    };
-    for (const file of Object.values(files)) writeFileSync5(file, "");
-    writeFileSync5(files.GITHUB_EVENT_PATH, JSON.stringify(step.event.payload));
+    const files = stepFiles(dir, step.event.payload);
     const scriptFile = join9(dir, "script.sh");
     writeFileSync5(scriptFile, script);
     const env = {
@@ -3259,42 +3262,13 @@ var LegRuntime = class {
       ...this.stepEnv(step.env),
       ...files
     };
-    const started = performance.now();
-    const { exitCode, stdout, stderr } = await new Promise((resolve2, reject) => {
-      const child = spawn4(shell[0], [...shell.slice(1), scriptFile], {
-        cwd: step.cwd,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-        timeout: 6e4
-      });
-      const out = [];
-      const err = [];
-      child.stdout.on("data", (chunk) => out.push(chunk));
-      child.stderr.on("data", (chunk) => err.push(chunk));
-      child.on("error", reject);
-      child.on("close", (code) => {
-        resolve2({
-          exitCode: code,
-          stdout: Buffer.concat(out).toString(),
-          stderr: Buffer.concat(err).toString()
-        });
-      });
-    });
-    const commands = parseCommands(stdout);
-    return {
-      exitCode,
-      stdout,
-      stderr,
-      durationMs: performance.now() - started,
-      outputs: parseFileCommands(readFileSync4(files.GITHUB_OUTPUT, "utf8")),
-      exportedEnv: parseFileCommands(readFileSync4(files.GITHUB_ENV, "utf8")),
-      addedPath: readFileSync4(files.GITHUB_PATH, "utf8").split("\n").filter((line) => line !== ""),
-      state: {},
-      summary: readFileSync4(files.GITHUB_STEP_SUMMARY, "utf8"),
-      commands,
-      annotations: commands.filter((c) => ["error", "warning", "notice"].includes(c.command)),
-      legacyCommands: stdout.match(/##\[[^\]]*\]/g) ?? []
-    };
+    const [command, ...args] = shell;
+    return runStepProcess(
+      command,
+      [...args, scriptFile],
+      { cwd: step.cwd, env, timeoutMs: RUN_STEP_TIMEOUT_MS },
+      files
+    );
   }
 };
 async function simulateWorkflow(options) {
