@@ -15,6 +15,8 @@ export interface StepRecord {
   readonly leg: string;
   readonly action: string;
   readonly exitCode: number | null;
+  /** How long its process ran, start-up included. */
+  readonly ms: number;
   readonly outputs: Readonly<Record<string, string>>;
   /** What it exported to the steps after it (GITHUB_ENV). */
   readonly exportedEnv: Readonly<Record<string, string>>;
@@ -33,6 +35,8 @@ export interface RunRecord {
 export interface RehearsalRecord {
   readonly workflow: string;
   readonly cache: Rehearsal['cache'];
+  /** Where the rehearsal's time went, writing this directory included. */
+  readonly phases: Rehearsal['phases'];
   readonly runs: readonly RunRecord[];
   /** The page, relative to the output directory. */
   readonly index: string;
@@ -59,6 +63,7 @@ function runRecord(run: RehearsedRun, index: number, outDir: string): RunRecord 
       leg,
       action: step.action,
       exitCode: step.result.exitCode,
+      ms: Math.round(step.result.durationMs),
       outputs: step.result.outputs,
       exportedEnv: step.result.exportedEnv,
     };
@@ -109,6 +114,7 @@ function runSection(run: RehearsedRun, record: RunRecord): string {
 
 /** Writes the output directory afresh and returns what it holds. */
 export function writeRehearsal(rehearsal: Rehearsal, outDir: string): RehearsalRecord {
+  const started = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const records = rehearsal.runs.map((run, i) => runRecord(run, i, outDir));
@@ -133,6 +139,10 @@ export function writeRehearsal(rehearsal: Rehearsal, outDir: string): RehearsalR
   const record: RehearsalRecord = {
     workflow: rehearsal.workflow,
     cache: rehearsal.cache,
+    phases: [
+      ...rehearsal.phases,
+      { name: 'output: summaries and page', ms: Math.round(performance.now() - started) },
+    ],
     runs: records,
     index: 'index.html',
     chartsDrawn: mermaid !== undefined,

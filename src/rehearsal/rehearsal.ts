@@ -52,6 +52,13 @@ export interface Rehearsal {
   readonly runs: readonly RehearsedRun[];
   /** Cache entries saved, and restores served, over both runs. */
   readonly cache: { readonly saves: number; readonly restores: number };
+  /** Where the rehearsal's own time went, in order. */
+  readonly phases: readonly Phase[];
+}
+
+export interface Phase {
+  readonly name: string;
+  readonly ms: number;
 }
 
 const FEATURE_RUN_ID = 7002;
@@ -99,6 +106,13 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
   const scratch = mkdtempSync(join(tmpdir(), 'lanekit-rehearsal-'));
   const services = new Services();
   let sample: SampleRepository | undefined;
+  const phases: Phase[] = [];
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push({ name, ms: Math.round(now - mark) });
+    mark = now;
+  };
   try {
     const azurite = await services.add(Azurite.start());
     const twirp = await services.add(TwirpServer.start());
@@ -108,7 +122,9 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
       services.add(GitHubApiServer.start()),
       services.add(startSampleRegistry(join(scratch, 'crates'))),
     ]);
+    phase('services: Azurite, Twirp, REST API, Cargo registry');
     sample = await buildSampleRepository(registry, scratch);
+    phase('sample repository: history, cargo and npm lockfiles');
     const local = { cache, artifacts, api, registry, sample, scratch };
 
     options.progress(`baseline: push to main (${sample.mainSha.slice(0, 7)})`);
@@ -118,6 +134,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
       sha: sample.mainSha,
       event: { name: 'push', payload: pushPayload(sample.mainSha) },
     });
+    phase('baseline run');
     options.progress(
       `feature: workflow_dispatch on ${sample.featureBranch} with lanes=${options.lanes}`,
     );
@@ -131,6 +148,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
       },
       ...(baseline.attempt ? { baseline: baseline.attempt } : {}),
     });
+    phase('feature run');
     return {
       workflow: basename(options.workflowFile),
       runs: [
@@ -143,6 +161,7 @@ export async function rehearse(options: RehearsalOptions): Promise<Rehearsal> {
         },
       ],
       cache: { saves: cache.uploads, restores: cache.downloads },
+      phases,
     };
   } finally {
     sample?.repo.cleanup();
