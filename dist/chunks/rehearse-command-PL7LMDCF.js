@@ -3495,6 +3495,13 @@ async function rehearse(options) {
   const scratch = mkdtempSync4(join10(tmpdir4(), "lanekit-rehearsal-"));
   const services = new Services();
   let sample;
+  const phases = [];
+  let mark = performance.now();
+  const phase = (name) => {
+    const now = performance.now();
+    phases.push({ name, ms: Math.round(now - mark) });
+    mark = now;
+  };
   try {
     const azurite = await services.add(Azurite.start());
     const twirp = await services.add(TwirpServer.start());
@@ -3504,7 +3511,9 @@ async function rehearse(options) {
       services.add(GitHubApiServer.start()),
       services.add(startSampleRegistry(join10(scratch, "crates")))
     ]);
+    phase("services: Azurite, Twirp, REST API, Cargo registry");
     sample = await buildSampleRepository(registry, scratch);
+    phase("sample repository: history, cargo and npm lockfiles");
     const local = { cache, artifacts, api, registry, sample, scratch };
     options.progress(`baseline: push to main (${sample.mainSha.slice(0, 7)})`);
     const baseline = await runOnce(local, options, {
@@ -3513,6 +3522,7 @@ async function rehearse(options) {
       sha: sample.mainSha,
       event: { name: "push", payload: pushPayload(sample.mainSha) }
     });
+    phase("baseline run");
     options.progress(
       `feature: workflow_dispatch on ${sample.featureBranch} with lanes=${options.lanes}`
     );
@@ -3526,6 +3536,7 @@ async function rehearse(options) {
       },
       ...baseline.attempt ? { baseline: baseline.attempt } : {}
     });
+    phase("feature run");
     return {
       workflow: basename2(options.workflowFile),
       runs: [
@@ -3537,7 +3548,8 @@ async function rehearse(options) {
           simulation: feature
         }
       ],
-      cache: { saves: cache.uploads, restores: cache.downloads }
+      cache: { saves: cache.uploads, restores: cache.downloads },
+      phases
     };
   } finally {
     sample?.repo.cleanup();
@@ -4854,6 +4866,7 @@ function runRecord(run, index, outDir) {
       leg,
       action: step.action,
       exitCode: step.result.exitCode,
+      ms: Math.round(step.result.durationMs),
       outputs: step.result.outputs,
       exportedEnv: step.result.exportedEnv
     };
@@ -4899,6 +4912,7 @@ ${others.map(section).join("\n")}</details>
 `;
 }
 function writeRehearsal(rehearsal, outDir) {
+  const started = performance.now();
   rmSync6(outDir, { recursive: true, force: true });
   mkdirSync5(outDir, { recursive: true });
   const records = rehearsal.runs.map((run, i) => runRecord(run, i, outDir));
@@ -4916,6 +4930,10 @@ function writeRehearsal(rehearsal, outDir) {
   const record = {
     workflow: rehearsal.workflow,
     cache: rehearsal.cache,
+    phases: [
+      ...rehearsal.phases,
+      { name: "output: summaries and page", ms: Math.round(performance.now() - started) }
+    ],
     runs: records,
     index: "index.html",
     chartsDrawn: mermaid !== void 0
