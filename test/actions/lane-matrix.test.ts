@@ -14,21 +14,7 @@ import { pullRequestPayload, pushPayload } from '../../src/rehearsal/payloads.ts
 import { recordedJobs } from '../harness/recorded-api.ts';
 import type { RunOptions, RunResult } from '../../src/rehearsal/runner.ts';
 import { runAction } from '../../src/rehearsal/runner.ts';
-
-const LANES = `# yaml-language-server: $schema=../../actions/lane-matrix/lanes.schema.json
-default: github
-lanes:
-  github:
-    runs-on: ubuntu-24.04
-    required: true
-    hosted: true
-  velnor:
-    runs-on: [self-hosted, velnor]
-    required: false
-    hosted: false
-    env:
-      SCCACHE_DIR: /var/cache/sccache
-`;
+import { TWO_LANES as LANES } from '../harness/two-lanes.ts';
 
 const SHA = { base: 'a'.repeat(40), head: 'b'.repeat(40) };
 const push = { name: 'push', payload: pushPayload({ before: SHA.base, after: SHA.head }) };

@@ -7,20 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { pullRequestPayload } from '../../src/rehearsal/payloads.ts';
 import { runAction } from '../../src/rehearsal/runner.ts';
 import { assertUsageError, lanekit, lanekitWithInput } from './lanekit-process.ts';
-
-const LANES = `default: github
-lanes:
-  github:
-    runs-on: ubuntu-24.04
-    required: true
-    hosted: true
-  velnor:
-    runs-on: [self-hosted, velnor]
-    required: false
-    hosted: false
-    env:
-      SCCACHE_DIR: /var/cache/sccache
-`;
+import { TWO_LANES as LANES } from '../harness/two-lanes.ts';
 
 const SHA = { base: 'a'.repeat(40), head: 'b'.repeat(40) };
 
