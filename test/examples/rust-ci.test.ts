@@ -1,19 +1,24 @@
 /**
- * examples/workflows/rust-ci.yml, run by the workflow simulator with its `run:` steps on a Cargo
- * workspace locked against a loopback sparse registry: dispatched with lanes: both, each lane's
+ * examples/workflows/rust-ci.yml, run by the workflow simulator with its `run:` steps on the
+ * rehearsal's sample repository (src/rehearsal/sample-repository.ts: a Cargo workspace locked
+ * against a loopback sparse registry of crates made on the spot): dispatched with lanes: both, each lane's
  * warm-up fetches once and saves to the local CacheService, and every check, clippy and test leg
  * of that lane, on a fresh machine (its home wiped), restores the lane's exact key and runs Cargo
  * offline; the gate judges both lanes and the summary reads the run. A docs-only pull request
  * runs no Cargo at all, and the gate lets the Rust jobs be skipped.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CacheService } from '../../src/rehearsal/cache-service.ts';
-import { CargoRegistry, TEST_CRATES } from '../../src/rehearsal/cargo-registry.ts';
-import { findCargo, generateLockfile } from '../../src/rehearsal/cargo-project.ts';
+import type { CargoRegistry } from '../../src/rehearsal/cargo-registry.ts';
+import { findCargo } from '../../src/rehearsal/cargo-project.ts';
+import {
+  buildSampleRepository,
+  startSampleRegistry,
+} from '../../src/rehearsal/sample-repository.ts';
 import { assertStepsAndOutputs, EXAMPLES_DIR } from '../harness/example-workflows.ts';
 import { GitFixture } from '../../src/rehearsal/git-fixture.ts';
 import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
@@ -27,54 +32,8 @@ const FILE = 'rust-ci.yml';
 const NETWORK_LINES = /^\s*(Updating|Downloading|Downloaded) /m;
 const LANES = ['github', 'velnor'];
 
-const crate = (name: string, dependencies: string, source: string): Record<string, string> => ({
-  [`crates/${name}/Cargo.toml`]: [
-    '[package]',
-    `name = "${name}"`,
-    'version = "0.1.0"',
-    'edition = "2021"',
-    'publish = false',
-    '',
-    '[features]',
-    'extra = []',
-    '',
-    '[dependencies]',
-    dependencies,
-    '',
-  ].join('\n'),
-  [`crates/${name}/src/lib.rs`]: source,
-});
-
-/** The workspace of the example's shard-items: core, parser, render and cli, each with a test. */
-const WORKSPACE: Readonly<Record<string, string>> = {
-  'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n',
-  ...crate(
-    'core',
-    'itoa = "1"',
-    'pub fn digits(n: u32) -> String {\n    itoa::Buffer::new().format(n).to_owned()\n}\n\n' +
-      '#[test]\nfn formats() {\n    assert_eq!(digits(42), "42");\n}\n',
-  ),
-  ...crate(
-    'parser',
-    'cfg-if = "1"',
-    'cfg_if::cfg_if! {\n    if #[cfg(feature = "extra")] {\n        pub const MODE: &str = "extra";\n' +
-      '    } else {\n        pub const MODE: &str = "plain";\n    }\n}\n\n' +
-      '#[test]\nfn has_a_mode() {\n    assert!(!MODE.is_empty());\n}\n',
-  ),
-  ...crate(
-    'render',
-    'quote = "1"',
-    'pub fn tokens() -> String {\n    quote::quote!(fn f() {}).to_string()\n}\n\n' +
-      '#[test]\nfn quotes() {\n    assert!(tokens().starts_with("fn f"));\n}\n',
-  ),
-  ...crate(
-    'cli',
-    'core = { path = "../core" }',
-    'pub fn banner() -> String {\n    format!("v{}", core::digits(1))\n}\n\n' +
-      '#[test]\nfn shows_the_version() {\n    assert_eq!(banner(), "v1");\n}\n',
-  ),
-  'docs/index.md': '# Docs\n',
-};
+/** The crates main's Cargo.lock locks (the sample's feature branch adds palette). */
+const MAIN_CRATES = ['digits', 'spans', 'switches', 'tokens'];
 
 describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes, the gate and the summary`, () => {
   let registry: CargoRegistry;
@@ -87,22 +46,14 @@ describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes
 
   before(async () => {
     findCargo();
+    root = mkdtempSync(join(tmpdir(), 'lanekit-example-rust-ci-'));
     [registry, service, api] = await Promise.all([
-      CargoRegistry.start(),
+      startSampleRegistry(join(root, 'crates')),
       CacheService.start(),
       GitHubApiServer.start(),
     ]);
-    root = mkdtempSync(join(tmpdir(), 'lanekit-example-rust-ci-'));
-    const cargoHome = join(root, 'locking-cargo-home');
-    mkdirSync(cargoHome);
-    writeFileSync(join(cargoHome, 'config.toml'), registry.cargoConfig());
-    repo = new GitFixture();
-    repo.commit('workspace', WORKSPACE);
-    await generateLockfile(repo.origin, 'Cargo.toml', cargoHome);
-    baseSha = repo.commit('lockfile', {
-      'Cargo.lock': readFileSync(join(repo.origin, 'Cargo.lock'), 'utf8'),
-    });
-    headSha = repo.commitOnBranch('feature', 'docs only', { 'docs/index.md': '# Docs\n\nMore.\n' });
+    ({ repo, mainSha: baseSha } = await buildSampleRepository(registry, root));
+    headSha = repo.commitOnBranch('docs', 'docs only', { 'docs/index.md': '# Sample\n\nMore.\n' });
   });
   after(async () => {
     repo.cleanup();
@@ -187,7 +138,7 @@ describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes
         .downloads()
         .map((name) => name.split('@')[0])
         .sort(),
-      TEST_CRATES.flatMap((name) => [name, name]).sort(),
+      MAIN_CRATES.flatMap((name) => [name, name]),
       'every crate downloaded once per lane, by its warm-up only',
     );
 
@@ -221,7 +172,7 @@ describe(`${FILE}: routing, a warm-up per lane, an offline fan-out on both lanes
       assert.deepEqual(packagesTested('test-canary', lane), ['formats'], `${lane}: canary is core`);
       assert.deepEqual(
         packagesTested('test', lane),
-        ['has_a_mode', 'quotes', 'shows_the_version'],
+        ['has_a_mode', 'parses', 'shows_the_version'],
         `${lane}: the shards test parser, render and cli, each once`,
       );
     }
