@@ -2186,22 +2186,22 @@ var WORKSPACE = {
   ...member(
     "core",
     'digits = "1"',
-    "pub fn digits(n: u64) -> String {\n    digits::format(n)\n}\n"
+    'pub fn digits(n: u64) -> String {\n    digits::format(n)\n}\n\n#[test]\nfn formats() {\n    assert_eq!(digits(42), "42");\n}\n'
   ),
   ...member(
     "parser",
     'tokens = "2"',
-    "pub fn parse(text: &str) -> String {\n    tokens::token(text).0\n}\n"
+    'pub fn parse(text: &str) -> String {\n    tokens::token(text).0\n}\n\n#[test]\nfn parses() {\n    assert_eq!(parse("let"), "let");\n}\n'
   ),
   ...member(
     "render",
     'switches = "1"',
-    "pub fn mode() -> &'static str {\n    switches::PLAIN\n}\n"
+    "pub fn mode() -> &'static str {\n    switches::PLAIN\n}\n\n#[test]\nfn has_a_mode() {\n    assert!(!mode().is_empty());\n}\n"
   ),
   ...member(
     "cli",
     'core = { path = "../core" }',
-    'pub fn banner() -> String {\n    format!("v{}", core::digits(1))\n}\n'
+    'pub fn banner() -> String {\n    format!("v{}", core::digits(1))\n}\n\n#[test]\nfn shows_the_version() {\n    assert_eq!(banner(), "v1");\n}\n'
   )
 };
 var testFile = (name) => `const { test } = require('node:test');
