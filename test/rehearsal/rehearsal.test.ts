@@ -1,8 +1,7 @@
 /**
  * `lanekit rehearse` end to end, as `npm start` runs it (the built CLI, in a temp dir): two runs
  * of examples/workflows/rust-ci.yml on the sample repository, then what a person opens,
- * out/index.html, drawn in Debian's chromium (skipped where chromium is not installed, except
- * under CI, whose .ci/run installs it).
+ * out/index.html, drawn in Debian's chromium (see test/harness/chromium.ts for when it is skipped).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,9 +18,7 @@ import type {
 } from '../../src/rehearsal/rehearsal-output.ts';
 import { ROOT } from '../../src/rehearsal/runner.ts';
 import { lanekit } from '../cli/lanekit-process.ts';
-
-const hasChromium = spawnSync('chromium', ['--version'], { stdio: 'ignore' }).status === 0;
-const needsChromium = hasChromium || process.env.CI ? {} : { skip: 'chromium is not installed' };
+import { needsChromium } from '../harness/chromium.ts';
 
 const WORKFLOW = parse(readFileSync(join(ROOT, 'examples/workflows/rust-ci.yml'), 'utf8')) as {
   jobs: Record<string, { needs?: string | string[] }>;

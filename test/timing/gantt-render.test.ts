@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +14,14 @@ import { readRun } from '../../src/timing/read-run.ts';
 import { timingSummary } from '../../src/timing/summary.ts';
 import { GitHubApiServer } from '../../src/rehearsal/github-api.ts';
 import { serveScenario, twoLaneMatrixRun } from '../harness/run-fixtures.ts';
+import { needsChromium } from '../harness/chromium.ts';
 
 /*
  * The summary as a reviewer sees it: Markdown to HTML, Mermaid's browser bundle drawing it in
- * Debian's chromium (skipped where chromium is not installed, `apt-get install chromium`, except
- * under CI, whose .ci/run installs it).
+ * Debian's chromium (see test/harness/chromium.ts for when it is skipped).
  * LANEKIT_SCREENSHOT=<png> also writes the realistic summary's screenshot there; that is how
  * docs/timing-summary.png is made.
  */
-const hasChromium = spawnSync('chromium', ['--version'], { stdio: 'ignore' }).status === 0;
-const needsChromium = hasChromium || process.env.CI ? {} : { skip: 'chromium is not installed' };
 const quiet: Logger = { debug: () => {}, info: () => {}, notice: () => {}, warning: () => {} };
 
 const fence = (source: string) => '```mermaid\n' + source + '```\n';
