@@ -75,7 +75,7 @@ var COMMANDS = {
     return { usage: m.BUDGET_USAGE, run: m.budgetCommand };
   },
   rehearse: async () => {
-    const m = await import("./chunks/rehearse-command-QGBZ4ANR.js");
+    const m = await import("./chunks/rehearse-command-2S44JRCC.js");
     return { usage: m.REHEARSE_USAGE, run: m.rehearseCommand };
   },
   help: () => Promise.resolve({ usage: USAGE, run: helpCommand })

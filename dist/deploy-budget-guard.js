@@ -14,7 +14,7 @@ import {
 } from "./chunks/chunk-UXWHE4LN.js";
 import {
   jobLabel
-} from "./chunks/chunk-BR3CXLAW.js";
+} from "./chunks/chunk-ECUKZLOB.js";
 import {
   MalformedRecords,
   OPERATION_NAME,
@@ -26,7 +26,7 @@ import {
   recordFileOf,
   recordLine
 } from "./chunks/chunk-7DTZBDEW.js";
-import "./chunks/chunk-QFANTVLF.js";
+import "./chunks/chunk-I4MD2II7.js";
 import "./chunks/chunk-U6YF45QA.js";
 import {
   setJsonOutput
@@ -62,7 +62,7 @@ async function gatherRecords(options) {
     const records = readRecordFile(file, file, jobLabel(origin));
     log.info(`${file}: ${records.length} record${records.length === 1 ? "" : "s"} of this job`);
     if (options.runRecords) {
-      const { gatherRunRecords } = await import("./chunks/record-artifacts-I46DGYFI.js");
+      const { gatherRunRecords } = await import("./chunks/record-artifacts-GK5OODOS.js");
       const into = await scratchDir(env, "download");
       records.push(...await gatherRunRecords({ into, own: origin, log }));
     }
@@ -174,7 +174,7 @@ async function run(context) {
       return;
     }
     case "upload": {
-      const { uploadRecords } = await import("./chunks/record-artifacts-I46DGYFI.js");
+      const { uploadRecords } = await import("./chunks/record-artifacts-GK5OODOS.js");
       const origin = originOf(context.env, settings.leg);
       const uploaded = await uploadRecords(file, origin, await scratchDir(context.env, "upload"));
       context.setOutput("artifact", uploaded.name);

@@ -146,7 +146,7 @@ async function scanArtifacts({
   context
 }) {
   if (settings.artifacts.length === 0) return [];
-  const { scanLogArtifacts } = await import("./chunks/artifact-source-KSLSI4FN.js");
+  const { scanLogArtifacts } = await import("./chunks/artifact-source-3VRHX4TN.js");
   const into = await mkdtemp(join(context.env.RUNNER_TEMP ?? tmpdir(), "lanekit-job-logs-"));
   return scanLogArtifacts({
     patterns: settings.artifacts,

@@ -41,7 +41,7 @@ function writableMode(env) {
   return !["none", "read"].includes(mode);
 }
 async function actionsCache(env) {
-  const cache = await import("./chunks/cache-W7MF76BL.js");
+  const cache = await import("./chunks/cache-QWNEMWJL.js");
   return {
     available: cache.isFeatureAvailable(),
     writable: writableMode(env),

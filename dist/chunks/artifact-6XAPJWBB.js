@@ -1,14 +1,13 @@
 import { createRequire as __lanekitCreateRequire } from 'node:module';
 const require = __lanekitCreateRequire(import.meta.url);
 import {
-  BlobClient
-} from "./chunk-WVQ4WHOF.js";
-import {
   BearerCredentialHandler,
   require_commonjs,
   require_commonjs2
 } from "./chunk-OXMWYKAV.js";
-import "./chunk-CN3HRHVE.js";
+import {
+  BlobClient
+} from "./chunk-J2J6FFFV.js";
 import {
   debug,
   error,
@@ -31569,4 +31568,4 @@ export {
   UsageError,
   artifact_default as default
 };
-/*! For license information please see artifact-5HSONJ42.js.LEGAL.txt */
+/*! For license information please see artifact-6XAPJWBB.js.LEGAL.txt */

@@ -7,7 +7,7 @@ import {
   downloadRunArtifact,
   listRunArtifacts,
   uploadRunArtifact
-} from "./chunk-QFANTVLF.js";
+} from "./chunk-I4MD2II7.js";
 import {
   shown
 } from "./chunk-U6YF45QA.js";

@@ -3,11 +3,9 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   BlobSASPermissions,
   BlobServiceClient,
+  StorageSharedKeyCredential,
   generateBlobSASQueryParameters
-} from "./chunk-WVQ4WHOF.js";
-import {
-  StorageSharedKeyCredential
-} from "./chunk-CN3HRHVE.js";
+} from "./chunk-J2J6FFFV.js";
 import {
   parse
 } from "./chunk-4BEZLSD7.js";

@@ -6,9 +6,9 @@ import {
   jobLabel,
   recordArtifactName,
   uploadRecords
-} from "./chunk-BR3CXLAW.js";
+} from "./chunk-ECUKZLOB.js";
 import "./chunk-7DTZBDEW.js";
-import "./chunk-QFANTVLF.js";
+import "./chunk-I4MD2II7.js";
 import "./chunk-U6YF45QA.js";
 import "./chunk-2WEQVLCG.js";
 import "./chunk-PYTXODB5.js";

@@ -3,7 +3,7 @@ const require = __lanekitCreateRequire(import.meta.url);
 import {
   downloadRunArtifact,
   listRunArtifacts
-} from "./chunk-QFANTVLF.js";
+} from "./chunk-I4MD2II7.js";
 import {
   displayPath,
   expandLogPaths,

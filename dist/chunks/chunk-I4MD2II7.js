@@ -7,7 +7,7 @@ import {
 
 // src/github/artifacts.ts
 async function artifactClient() {
-  const { DefaultArtifactClient } = await import("./artifact-5HSONJ42.js");
+  const { DefaultArtifactClient } = await import("./artifact-6XAPJWBB.js");
   return new DefaultArtifactClient();
 }
 async function uploadRunArtifact(name, files, root, retentionDays) {
