@@ -11,7 +11,8 @@
  * `queueSeconds` after it is created, its first step starts `setupSeconds` after that, each step
  * starts when the one before ends (less its `overlapSeconds`), and the job completes when its
  * last-ending step does (a job without steps completes `queueSeconds` + `setupSeconds` after it
- * is created). A job whose needs did not all succeed is skipped unless it is `always`: created,
+ * is created). A job whose needs did not all succeed is skipped unless it is `always`, and a job
+ * marked `skipped` (its own `if:` was false) is skipped whatever its needs did: either is created,
  * started and completed at one instant, `steps: []`, no runner. With `readAt`, the listing is
  * read at that instant: jobs not yet created are not listed, created ones not yet started are
  * `queued`, running ones `in_progress` with the running step `in_progress` and later steps
